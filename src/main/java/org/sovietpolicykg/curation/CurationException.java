@@ -1,0 +1,26 @@
+package org.sovietpolicykg.curation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.sovietpolicykg.KgException;
+
+/** The sources (essay, curation files, ontology, shapes) do not make a valid graph; carries every problem found. */
+public class CurationException extends KgException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    public CurationException(String what, List<Problem> problems) {
+        super(format(what, problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String format(String what, List<Problem> problems) {
+        return what + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+    }
+}

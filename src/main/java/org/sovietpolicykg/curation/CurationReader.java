@@ -1,0 +1,303 @@
+package org.sovietpolicykg.curation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.sovietpolicykg.curation.Declarations.Claim;
+import org.sovietpolicykg.curation.Declarations.Entity;
+import org.sovietpolicykg.curation.Declarations.Link;
+import org.sovietpolicykg.curation.Declarations.PropertyValues;
+import org.sovietpolicykg.curation.Declarations.QuoteRef;
+import org.sovietpolicykg.curation.Declarations.ReferenceDate;
+import org.sovietpolicykg.curation.Declarations.Source;
+import org.sovietpolicykg.curation.Declarations.SourceRecord;
+import org.sovietpolicykg.curation.Declarations.Statement;
+import org.sovietpolicykg.curation.Declarations.When;
+import org.sovietpolicykg.curation.Declarations.WikidataLink;
+import org.sovietpolicykg.text.Quote;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the curation files of data/ into {@link Declarations}: {@code source/source.yaml}, every
+ * {@code curation/*.yaml} and {@code enrichment/*.yaml} in file-name order. It checks the shape of each file
+ * (known keys, required keys, single values, slugs) and collects every problem with its file:line; meaning
+ * (does this id exist, is this quote in the essay) is checked later, by the graph builder.
+ */
+public final class CurationReader {
+
+    public static final String SOURCE_RECORD = "data/source/source.yaml";
+    public static final String CURATION_DIR = "data/curation";
+    public static final String ENRICHMENT_DIR = "data/enrichment";
+
+    static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
+            "implicit", "quote", "prefix", "suffix", "when");
+    private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note");
+    private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
+            "prefix", "suffix", "note");
+    private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
+            "quote", "prefix", "suffix", "note");
+    private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
+    private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language");
+    private static final Set<String> ENRICHMENT_SOURCE_KEYS = Set.of("id", "label", "url");
+    private static final Set<String> WIKIDATA_KEYS = Set.of("entity", "qid", "label", "evidence");
+    private static final Set<String> DATE_KEYS = Set.of("entity", "from", "to", "precision", "source", "label");
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    private final Path projectDir;
+    private final Problems problems;
+
+    public CurationReader(Path projectDir, Problems problems) {
+        this.projectDir = projectDir;
+        this.problems = problems;
+    }
+
+    /** Reads everything; the result is partial when problems were found (check {@link Problems}). */
+    public Curation read() {
+        SourceRecord source = readSourceRecord();
+        List<Entity> entities = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        List<Statement> statements = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (Path file : yamlFiles(CURATION_DIR)) {
+            String name = display(file);
+            YamlNodes y = new YamlNodes(name, problems);
+            Optional<Node> root = YamlNodes.parse(file, name, problems);
+            if (root.isEmpty())
+                continue;
+            Map<String, Node> top = y.mapping(root.get(), "a curation file",
+                    Set.of("entities", "claims", "statements", "links"));
+            for (Node n : y.list(top.get("entities")))
+                entity(y, n).ifPresent(entities::add);
+            for (Node n : y.list(top.get("claims")))
+                claim(y, n).ifPresent(claims::add);
+            for (Node n : y.list(top.get("statements")))
+                statement(y, n).ifPresent(statements::add);
+            for (Node n : y.list(top.get("links")))
+                link(y, n).ifPresent(links::add);
+        }
+        List<Source> sources = new ArrayList<>();
+        List<WikidataLink> wikidata = new ArrayList<>();
+        List<ReferenceDate> dates = new ArrayList<>();
+        for (Path file : yamlFiles(ENRICHMENT_DIR)) {
+            String name = display(file);
+            YamlNodes y = new YamlNodes(name, problems);
+            Optional<Node> root = YamlNodes.parse(file, name, problems);
+            if (root.isEmpty())
+                continue;
+            Map<String, Node> top = y.mapping(root.get(), "an enrichment file", Set.of("sources", "wikidata", "dates"));
+            for (Node n : y.list(top.get("sources")))
+                enrichmentSource(y, n).ifPresent(sources::add);
+            for (Node n : y.list(top.get("wikidata")))
+                wikidata(y, n).ifPresent(wikidata::add);
+            for (Node n : y.list(top.get("dates")))
+                date(y, n).ifPresent(dates::add);
+        }
+        return new Curation(source, entities, claims, statements, links, sources, wikidata, dates);
+    }
+
+    private SourceRecord readSourceRecord() {
+        Path file = projectDir.resolve(SOURCE_RECORD);
+        YamlNodes y = new YamlNodes(SOURCE_RECORD, problems);
+        if (!Files.isRegularFile(file)) {
+            problems.add(SOURCE_RECORD, 0, 0, "missing: expected the record of the essay (file, sha256, title)");
+            return null;
+        }
+        Optional<Node> root = YamlNodes.parse(file, SOURCE_RECORD, problems);
+        if (root.isEmpty())
+            return null;
+        Node n = root.get();
+        Map<String, Node> m = y.mapping(n, "the source record", SOURCE_KEYS);
+        Optional<Ref> f = y.required(m, "file", n, "the source record");
+        Optional<Ref> sha = y.required(m, "sha256", n, "the source record");
+        Optional<Ref> title = y.required(m, "title", n, "the source record");
+        sha.filter(s -> !s.value().matches("[0-9a-f]{64}")).ifPresent(s -> problems.add(s.loc().problem(
+                "sha256 '" + s.value() + "' is not a sha256; expected 64 lower-case hex digits")));
+        if (f.isEmpty() || sha.isEmpty() || title.isEmpty())
+            return null;
+        return new SourceRecord(y.loc(n), f.get(), sha.get(), title.get(), y.optional(m, "description", "the source record"),
+                y.optional(m, "language", "the source record"));
+    }
+
+    private Optional<Entity> entity(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "an entity", Set.of());
+        Optional<Ref> id = slug(y, m, n, "this entity");
+        String what = id.map(i -> "entity '" + i.value() + "'").orElse("this entity");
+        Optional<Ref> type = y.required(m, "type", n, what);
+        Optional<Ref> label = y.required(m, "label", n, what);
+        List<Ref> names = y.scalars(m, "names", what);
+        List<Ref> variants = y.scalars(m, "variants", what);
+        Optional<Ref> implicit = y.optional(m, "implicit", what);
+        implicit.filter(v -> !v.value().equals("true") && !v.value().equals("false")).ifPresent(v -> problems
+                .add(v.loc().problem("'implicit' of " + what + " is '" + v.value() + "'; expected true or false")));
+        Optional<QuoteRef> quote = quote(y, m, n, what, false);
+        Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
+        List<PropertyValues> props = new ArrayList<>();
+        m.forEach((key, value) -> {
+            if (!CurationReader.ENTITY_RESERVED.contains(key)) {
+                List<Ref> values = y.scalars(m, key, what);
+                props.add(new PropertyValues(new Ref(key, y.loc(value)), values));
+            }
+        });
+        if (id.isEmpty() || type.isEmpty() || label.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Entity(y.loc(n), id.get(), type.get(), label.get(), names, variants,
+                y.optional(m, "description", what), implicit.map(v -> v.value().equals("true")).orElse(false), quote,
+                when, props));
+    }
+
+    private Optional<When> when(YamlNodes y, Node n, String owner) {
+        String what = "'when' of " + owner;
+        Map<String, Node> m = y.mapping(n, what, WHEN_KEYS);
+        Optional<Ref> text = y.required(m, "text", n, what);
+        Optional<Ref> from = y.optional(m, "from", what);
+        Optional<Ref> to = y.optional(m, "to", what);
+        if (from.isEmpty() && to.isEmpty())
+            y.problem(n, what + " has neither 'from' nor 'to'; expected at least one bound (a year, year-month or date)");
+        return text.map(t -> new When(y.loc(n), t, from, to, y.optional(m, "precision", what)));
+    }
+
+    private Optional<Claim> claim(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "a claim", CLAIM_KEYS);
+        Optional<Ref> id = slug(y, m, n, "this claim");
+        String what = id.map(i -> "claim '" + i.value() + "'").orElse("this claim");
+        Optional<Ref> by = y.required(m, "by", n, what);
+        List<Ref> stances = y.scalars(m, "stance", what);
+        if (stances.isEmpty())
+            y.problem(n, what + " has no 'stance'; expected stance: asserts | argues | notes | reveals | suggests | ...");
+        Optional<Ref> summary = y.required(m, "summary", n, what);
+        Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        if (id.isEmpty() || by.isEmpty() || summary.isEmpty() || quote.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
+                y.scalars(m, "evidence", what), y.scalars(m, "about", what), summary.get(), quote.get(),
+                y.scalars(m, "supports", what), y.scalars(m, "qualifies", what), y.scalars(m, "disputes", what),
+                y.optional(m, "note", what)));
+    }
+
+    private Optional<Statement> statement(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "a statement", STATEMENT_KEYS);
+        Optional<Ref> id = slug(y, m, n, "this statement");
+        String what = id.map(i -> "statement '" + i.value() + "'").orElse("this statement");
+        Optional<Ref> s = y.required(m, "subject", n, what);
+        Optional<Ref> p = y.required(m, "predicate", n, what);
+        Optional<Ref> o = y.required(m, "object", n, what);
+        Optional<Ref> c = y.required(m, "claim", n, what);
+        Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        if (id.isEmpty() || s.isEmpty() || p.isEmpty() || o.isEmpty() || c.isEmpty() || quote.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Statement(y.loc(n), id.get(), s.get(), p.get(), o.get(), c.get(), quote.get(),
+                y.optional(m, "note", what)));
+    }
+
+    private Optional<Link> link(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "a link", LINK_KEYS);
+        Optional<Ref> id = slug(y, m, n, "this link");
+        String what = id.map(i -> "link '" + i.value() + "'").orElse("this link");
+        Optional<Ref> d = y.required(m, "domestic", n, what);
+        Optional<Ref> f = y.required(m, "foreign", n, what);
+        Optional<Ref> r = y.required(m, "relation", n, what);
+        Optional<Ref> c = y.required(m, "claim", n, what);
+        Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        if (id.isEmpty() || d.isEmpty() || f.isEmpty() || r.isEmpty() || c.isEmpty() || quote.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Link(y.loc(n), id.get(), d.get(), f.get(), r.get(), y.optional(m, "direction", what),
+                c.get(), quote.get(), y.optional(m, "note", what)));
+    }
+
+    private Optional<Source> enrichmentSource(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "a source", ENRICHMENT_SOURCE_KEYS);
+        Optional<Ref> id = slug(y, m, n, "this source");
+        Optional<Ref> label = y.required(m, "label", n, "this source");
+        if (id.isEmpty() || label.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Source(y.loc(n), id.get(), label.get(), y.optional(m, "url", "this source")));
+    }
+
+    private Optional<WikidataLink> wikidata(YamlNodes y, Node n) {
+        String what = "this Wikidata link";
+        Map<String, Node> m = y.mapping(n, "a Wikidata link", WIKIDATA_KEYS);
+        Optional<Ref> entity = y.required(m, "entity", n, what);
+        Optional<Ref> qid = y.required(m, "qid", n, what);
+        Optional<Ref> evidence = y.required(m, "evidence", n, what);
+        qid.filter(q -> !q.value().matches("Q[1-9][0-9]*")).ifPresent(q -> problems.add(q.loc().problem(
+                "'" + q.value() + "' is not a Wikidata item identifier; expected Q followed by digits, e.g. Q855")));
+        if (entity.isEmpty() || qid.isEmpty() || evidence.isEmpty())
+            return Optional.empty();
+        return Optional.of(new WikidataLink(y.loc(n), entity.get(), qid.get(), y.optional(m, "label", what),
+                evidence.get()));
+    }
+
+    private Optional<ReferenceDate> date(YamlNodes y, Node n) {
+        String what = "this reference date";
+        Map<String, Node> m = y.mapping(n, "a reference date", DATE_KEYS);
+        Optional<Ref> entity = y.required(m, "entity", n, what);
+        Optional<Ref> precision = y.required(m, "precision", n, what);
+        Optional<Ref> source = y.required(m, "source", n, what);
+        Optional<Ref> from = y.optional(m, "from", what);
+        Optional<Ref> to = y.optional(m, "to", what);
+        if (from.isEmpty() && to.isEmpty())
+            y.problem(n, what + " has neither 'from' nor 'to'; expected at least one bound");
+        if (entity.isEmpty() || precision.isEmpty() || source.isEmpty())
+            return Optional.empty();
+        return Optional.of(new ReferenceDate(y.loc(n), entity.get(), from, to, precision.get(), source.get(),
+                y.optional(m, "label", what)));
+    }
+
+    private Optional<Ref> slug(YamlNodes y, Map<String, Node> m, Node owner, String what) {
+        Optional<Ref> id = y.required(m, "id", owner, what);
+        if (id.isPresent() && !id.get().value().matches(SLUG)) {
+            problems.add(id.get().loc().problem("id '" + id.get().value()
+                    + "' is not a slug; expected lower-case letters, digits and single hyphens, e.g. great-purge"));
+            return Optional.empty();
+        }
+        return id;
+    }
+
+    private Optional<QuoteRef> quote(YamlNodes y, Map<String, Node> m, Node owner, String what, boolean required) {
+        Node q = m.get("quote");
+        if (q == null || YamlNodes.isNull(q)) {
+            if (required)
+                y.problem(owner, what + " has no 'quote'; expected the verbatim passage of the essay it rests on");
+            if (m.containsKey("prefix") || m.containsKey("suffix"))
+                y.problem(owner, what + " has a prefix or suffix but no quote");
+            return Optional.empty();
+        }
+        Optional<Ref> exact = y.scalar(q, "'quote' of " + what);
+        if (exact.isEmpty())
+            return Optional.empty();
+        String text = exact.get().value();
+        if (text.isEmpty() || !text.strip().equals(text)) {
+            problems.add(exact.get().loc().problem("the quote of " + what
+                    + (text.isEmpty() ? " is empty" : " begins or ends with white space")
+                    + "; expected a passage of the essay that starts and ends with a visible character"));
+            return Optional.empty();
+        }
+        String prefix = y.optional(m, "prefix", what).map(Ref::value).orElse("");
+        String suffix = y.optional(m, "suffix", what).map(Ref::value).orElse("");
+        return Optional.of(new QuoteRef(new Quote(text, prefix, suffix), exact.get().loc()));
+    }
+
+    private List<Path> yamlFiles(String dir) {
+        Path d = projectDir.resolve(dir);
+        if (!Files.isDirectory(d))
+            return List.of();
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(dir, 0, 0, "cannot list: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String display(Path file) {
+        return projectDir.relativize(file).toString().replace('\\', '/');
+    }
+}

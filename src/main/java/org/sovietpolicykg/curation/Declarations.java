@@ -1,0 +1,50 @@
+package org.sovietpolicykg.curation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.sovietpolicykg.text.Quote;
+
+/**
+ * What a curator declares in data/, as read from the YAML files and before any of it is resolved against the
+ * essay or the ontology. Every part keeps its {@link Loc} so that later stages can still say file:line.
+ */
+public final class Declarations {
+    private Declarations() {}
+
+    /** A quote with where it was written. */
+    public record QuoteRef(Quote quote, Loc loc) {}
+
+    /** The essay's own wording of a time, and its bounds (a year, a year-month or a date), either open. */
+    public record When(Loc loc, Ref text, Optional<Ref> from, Optional<Ref> to, Optional<Ref> precision) {}
+
+    /** A value of a property: entity id or concept slug for an object property, the lexical form otherwise. */
+    public record PropertyValues(Ref property, List<Ref> values) {}
+
+    public record Entity(Loc loc, Ref id, Ref type, Ref label, List<Ref> names, List<Ref> variants,
+            Optional<Ref> description, boolean implicit, Optional<QuoteRef> quote, Optional<When> when,
+            List<PropertyValues> properties) {}
+
+    public record Claim(Loc loc, Ref id, Ref by, List<Ref> stances, Optional<Ref> work, List<Ref> evidence,
+            List<Ref> about, Ref summary, QuoteRef quote, List<Ref> supports, List<Ref> qualifies,
+            List<Ref> disputes, Optional<Ref> note) {}
+
+    public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,
+            Optional<Ref> note) {}
+
+    public record Link(Loc loc, Ref id, Ref domestic, Ref foreign, Ref relation, Optional<Ref> direction, Ref claim,
+            QuoteRef quote, Optional<Ref> note) {}
+
+    /** Where a fact added from outside the essay comes from. */
+    public record Source(Loc loc, Ref id, Ref label, Optional<Ref> url) {}
+
+    public record WikidataLink(Loc loc, Ref entity, Ref qid, Optional<Ref> label, Ref evidence) {}
+
+    /** A reference date from outside the essay, for an entity that has a time. */
+    public record ReferenceDate(Loc loc, Ref entity, Optional<Ref> from, Optional<Ref> to, Ref precision, Ref source,
+            Optional<Ref> label) {}
+
+    /** The primary source's record: the file and the sha256 the curation was made against. */
+    public record SourceRecord(Loc loc, Ref file, Ref sha256, Ref title, Optional<Ref> description,
+            Optional<Ref> language) {}
+}

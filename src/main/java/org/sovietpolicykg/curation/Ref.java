@@ -1,0 +1,9 @@
+package org.sovietpolicykg.curation;
+
+/** A value written in a curation file (an id, a concept slug, a literal) and where it was written. */
+public record Ref(String value, Loc loc) {
+    @Override
+    public String toString() {
+        return value;
+    }
+}

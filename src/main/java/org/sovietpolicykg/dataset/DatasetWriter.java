@@ -1,0 +1,97 @@
+package org.sovietpolicykg.dataset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.KgException;
+
+/**
+ * Writes a dataset as TriG, N-Quads and JSON-LD, deterministically (N-Quads lines sorted; no blank nodes in the
+ * data, and the ontology's blank nodes labelled by file and position), and atomically: the files are written to a
+ * temporary folder beside the output, which then replaces the output in one move, so a failed write leaves the
+ * last good output as it was.
+ */
+public final class DatasetWriter {
+    public static final String TRIG = "dataset.trig";
+    public static final String NQUADS = "dataset.nq";
+    public static final String JSONLD = "dataset.jsonld";
+
+    private DatasetWriter() {}
+
+    /** The serialisations, by file name, as bytes. */
+    public static Map<String, byte[]> serialise(DatasetGraph dsg) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(TRIG, write(dsg, RDFFormat.TRIG_PRETTY));
+        files.put(NQUADS, sortedLines(write(dsg, RDFFormat.NQUADS_UTF8)));
+        files.put(JSONLD, write(dsg, RDFFormat.JSONLD11_PRETTY));
+        return files;
+    }
+
+    /** Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole. */
+    public static void writeAtomically(Path outDir, Map<String, byte[]> files) {
+        Path dir = outDir.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-new-");
+            for (Map.Entry<String, byte[]> f : files.entrySet())
+                Files.write(tmp.resolve(f.getKey()), f.getValue());
+            Path old = null;
+            if (Files.exists(dir)) {
+                old = parent.resolve("." + dir.getFileName() + "-old-" + System.nanoTime());
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            if (old != null)
+                deleteTree(old);
+        } catch (IOException e) {
+            throw new KgException(outDir + ": cannot write the dataset: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null)
+                deleteTree(tmp);
+        }
+    }
+
+    private static byte[] write(DatasetGraph dsg, RDFFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFWriter.source(dsg).format(format).output(out);
+        return out.toByteArray();
+    }
+
+    private static byte[] sortedLines(byte[] nquads) {
+        String[] lines = new String(nquads, StandardCharsets.UTF_8).split("\n");
+        Arrays.sort(lines);
+        return Arrays.stream(lines).filter(l -> !l.isEmpty()).map(l -> l + "\n").collect(Collectors.joining())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> {
+                try {
+                    Files.deleteIfExists(x);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder is harmless; the output itself is complete
+        }
+    }
+}

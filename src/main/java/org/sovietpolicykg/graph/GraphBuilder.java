@@ -1,0 +1,526 @@
+package org.sovietpolicykg.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.curation.Curation;
+import org.sovietpolicykg.curation.CurationReader;
+import org.sovietpolicykg.curation.Declarations;
+import org.sovietpolicykg.curation.Declarations.QuoteRef;
+import org.sovietpolicykg.curation.Loc;
+import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.curation.Ref;
+import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
+import org.sovietpolicykg.text.Segment;
+import org.sovietpolicykg.text.Segmentation;
+import org.sovietpolicykg.text.SourceText;
+import org.sovietpolicykg.validation.ShapesValidator;
+import org.sovietpolicykg.vocabulary.OA;
+import org.sovietpolicykg.vocabulary.PROV;
+import org.sovietpolicykg.vocabulary.Prefixes;
+import org.sovietpolicykg.vocabulary.SPC;
+import org.sovietpolicykg.vocabulary.SPD;
+import org.sovietpolicykg.vocabulary.SPO;
+
+/**
+ * Builds the knowledge graph from a project folder: the ontology, the essay and the curation files go in; a
+ * dataset of named graphs comes out, validated against the SHACL shapes of ontology/. Every problem found on the
+ * way (a bad quote, an unknown id, a shape violation) is collected and reported together with its file:line, and
+ * nothing is returned unless there is none.
+ * <pre>
+ *   KnowledgeGraph kg = GraphBuilder.create().projectDir(Path.of(".")).build();
+ * </pre>
+ */
+public final class GraphBuilder {
+    public static final String ONTOLOGY_DIR = "ontology";
+    public static final String SHAPES_FILE = "ontology/shapes.ttl";
+
+    private Path projectDir = Settings.get(Settings.PROJECT_DIR);
+    private String baseIri = Settings.get(Settings.BASE_IRI);
+
+    private GraphBuilder() {}
+
+    public static GraphBuilder create() {
+        return new GraphBuilder();
+    }
+
+    /** The folder that holds ontology/ and data/. */
+    public GraphBuilder projectDir(Path dir) {
+        Objects.requireNonNull(dir, "projectDir");
+        if (!Files.isDirectory(dir.resolve(ONTOLOGY_DIR)) || !Files.isDirectory(dir.resolve("data")))
+            throw new org.sovietpolicykg.ConfigException("Illegal project folder=" + dir
+                    + ": expected a folder holding ontology/ and data/");
+        this.projectDir = dir;
+        return this;
+    }
+
+    /** The base IRI of ontology and data (default {@value Settings#DEFAULT_BASE}). */
+    public GraphBuilder baseIri(String base) {
+        Objects.requireNonNull(base, "baseIri");
+        this.baseIri = Settings.BASE_IRI.parse(base);
+        return this;
+    }
+
+    public KnowledgeGraph build() {
+        return new Run().run();
+    }
+
+    /** One build: its problems and the state the steps share. */
+    private final class Run {
+        final Problems problems = new Problems();
+        OntologyIndex ontology;
+        Segmentation text;
+        Anchors anchors;
+        final Graph source = GraphFactory.createDefaultGraph();
+        final Graph curated = GraphFactory.createDefaultGraph();
+        final Graph enrichment = GraphFactory.createDefaultGraph();
+        /** Every id declared in curation: its kind ("entity", "claim", ...) and where. */
+        final Map<String, Declared> ids = new LinkedHashMap<>();
+        final Map<String, Declarations.Entity> entities = new HashMap<>();
+
+        record Declared(String kind, Loc loc, Node node) {}
+
+        KnowledgeGraph run() {
+            Graph ontologyGraph = readOntology();
+            Graph shapes = RdfFiles.readTurtle(projectDir.resolve(SHAPES_FILE), SHAPES_FILE, problems);
+            ontology = new OntologyIndex(ontologyGraph);
+            Curation curation = new CurationReader(projectDir, problems).read();
+            problems.throwIfAny("the sources cannot be read");
+
+            SourceText essay = readEssay(curation.source());
+            problems.throwIfAny("the essay does not match its record");
+            text = Segmentation.of(essay);
+            anchors = new Anchors(text, problems);
+
+            sourceGraph(curation.source(), essay);
+            declareIds(curation);
+            curation.entities().forEach(this::entity);
+            curation.claims().forEach(this::claim);
+            curation.statements().forEach(this::statement);
+            curation.links().forEach(this::link);
+            List<MentionFinder.Mention> mentions = mentions(curation.entities(), essay);
+            enrichment(curation);
+            problems.throwIfAny("the curation does not make a valid graph");
+
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            dsg.addGraph(SPD.GRAPH_ONTOLOGY, ontologyGraph);
+            dsg.addGraph(SPD.GRAPH_SOURCE, source);
+            dsg.addGraph(SPD.GRAPH_CURATED, curated);
+            dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
+            ShapesValidator.validate(dsg, shapes, problems);
+            problems.throwIfAny("the graph does not conform to " + SHAPES_FILE);
+
+            DatasetGraph out = baseIri.equals(Settings.DEFAULT_BASE) ? dsg : Rebase.apply(dsg, Settings.DEFAULT_BASE, baseIri);
+            Prefixes.standard().forEach((p, uri) -> out.prefixes().add(p, Rebase.iri(uri, baseIri)));
+            return new KnowledgeGraph(out, text, curation, mentions, anchors.spans(), baseIri);
+        }
+
+        Graph readOntology() {
+            Graph g = GraphFactory.createDefaultGraph();
+            Path dir = projectDir.resolve(ONTOLOGY_DIR);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(p -> p.toString().endsWith(".ttl")).filter(p -> !p.endsWith("shapes.ttl")).sorted().toList();
+            } catch (IOException e) {
+                problems.add(ONTOLOGY_DIR, 0, 0, "cannot list: " + e.getMessage());
+                return g;
+            }
+            for (Path f : files)
+                RdfFiles.readTurtle(f, ONTOLOGY_DIR + "/" + f.getFileName(), problems).find().forEachRemaining(g::add);
+            return g;
+        }
+
+        SourceText readEssay(Declarations.SourceRecord record) {
+            Path file = projectDir.resolve("data/source").resolve(record.file().value());
+            String name = "data/source/" + record.file().value();
+            if (!Files.isRegularFile(file)) {
+                problems.add(record.file().loc().problem("the essay file " + name + " does not exist"));
+                return null;
+            }
+            SourceText essay = SourceText.read(file);
+            if (!essay.sha256().equals(record.sha256().value()))
+                problems.add(name, 0, 0, "the text has changed: its sha256 is " + essay.sha256() + " but the curation was made against "
+                        + record.sha256().value() + " (" + record.sha256().loc() + "); restore the essay byte for byte"
+                        + " (it is never edited) or re-check every quote and record the new sha256");
+            return essay;
+        }
+
+        void sourceGraph(Declarations.SourceRecord record, SourceText essay) {
+            Node e = SPD.ESSAY;
+            add(source, e, RDF.type.asNode(), SPO.Essay);
+            add(source, e, DCTerms.title.asNode(), en(record.title().value()));
+            record.description().ifPresent(d -> add(source, e, DCTerms.description.asNode(), en(d.value())));
+            record.language().ifPresent(l -> add(source, e, DCTerms.language.asNode(), str(l.value())));
+            add(source, e, DCTerms.creator.asNode(), SPD.ESSAY_AUTHOR);
+            add(source, e, SPO.sha256, str(essay.sha256()));
+            add(source, e, RDF.value.asNode(), str(essay.text()));
+            add(source, e, SPO.end, Anchors.nonNegative(essay.length()));
+            for (Segment p : text.paragraphs()) {
+                Node pn = SPD.paragraph(p.paragraph());
+                add(source, e, DCTerms.hasPart.asNode(), pn);
+                segment(pn, SPO.Paragraph, e, p.paragraph(), p);
+            }
+            for (Segment s : text.sentences()) {
+                Node pn = SPD.paragraph(s.paragraph());
+                Node sn = SPD.sentence(s.paragraph(), s.sentence());
+                add(source, pn, DCTerms.hasPart.asNode(), sn);
+                segment(sn, SPO.Sentence, pn, s.sentence(), s);
+            }
+        }
+
+        void segment(Node n, Node type, Node parent, int index, Segment s) {
+            add(source, n, RDF.type.asNode(), type);
+            add(source, n, RDFS.label.asNode(), en(Character.toUpperCase(s.label().charAt(0)) + s.label().substring(1)));
+            add(source, n, DCTerms.isPartOf.asNode(), parent);
+            add(source, n, SPO.index, NodeFactory.createLiteralDT(Integer.toString(index), XSDDatatype.XSDinteger));
+            add(source, n, SPO.start, Anchors.nonNegative(s.start()));
+            add(source, n, SPO.end, Anchors.nonNegative(s.end()));
+            add(source, n, RDF.value.asNode(), str(s.text()));
+        }
+
+        void declareIds(Curation c) {
+            c.entities().forEach(d -> declare("entity", d.id(), SPD.entity(d.id().value())));
+            c.entities().forEach(d -> entities.putIfAbsent(d.id().value(), d));
+            c.claims().forEach(d -> declare("claim", d.id(), SPD.claim(d.id().value())));
+            c.statements().forEach(d -> declare("statement", d.id(), SPD.statement(d.id().value())));
+            c.links().forEach(d -> declare("link", d.id(), SPD.link(d.id().value())));
+        }
+
+        void declare(String kind, Ref id, Node node) {
+            Declared earlier = ids.get(id.value());
+            if (earlier != null)
+                problems.add(id.loc().problem("duplicate id '" + id.value() + "': already declared as a " + earlier.kind()
+                        + " at " + earlier.loc() + "; expected every id to be unique across data/curation"));
+            else
+                ids.put(id.value(), new Declared(kind, id.loc(), node));
+        }
+
+        // ---- entities
+
+        void entity(Declarations.Entity d) {
+            String what = "entity '" + d.id().value() + "'";
+            Node e = SPD.entity(d.id().value());
+            if (!ontology.isClass(d.type().value()))
+                problems.add(d.type().loc().problem("type '" + d.type().value() + "' of " + what
+                        + " is not a class of ontology/; expected one of " + ontology.classes()));
+            else
+                add(curated, e, RDF.type.asNode(), SPO.term(d.type().value()));
+            add(curated, e, RDFS.label.asNode(), en(d.label().value()));
+            add(curated, e, SKOS.prefLabel.asNode(), en(d.label().value()));
+            d.description().ifPresent(x -> add(curated, e, DCTerms.description.asNode(), en(x.value())));
+            if (d.implicit())
+                add(curated, e, SPO.implicit, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            for (Ref n : namesOf(d))
+                add(curated, e, SPO.nameInEssay, str(n.value()));
+            for (Ref v : d.variants())
+                add(curated, e, SPO.variantSpelling, str(v.value()));
+            for (Declarations.PropertyValues pv : d.properties())
+                property(e, what, pv);
+            d.quote().flatMap(q -> anchors.resolve(q, what)).ifPresent(span -> anchors.emit(curated,
+                    SPD.annotation("description", d.id().value()), OA.Annotation, e, OA.describing, span));
+            d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),
+                    w.from(), w.to(), w.precision(), what));
+        }
+
+        List<Ref> namesOf(Declarations.Entity d) {
+            if (d.implicit())
+                return d.names();
+            return d.names().isEmpty() ? List.of(d.label()) : d.names();
+        }
+
+        void property(Node subject, String what, Declarations.PropertyValues pv) {
+            String key = pv.property().value();
+            Optional<PropertyKind> kind = ontology.propertyKind(key);
+            if (kind.isEmpty()) {
+                problems.add(pv.property().loc().problem("unknown key '" + key + "' in " + what + ": spo:" + key
+                        + " is not a property of ontology/; expected one of the reserved keys " + new java.util.TreeSet<>(
+                                CurationReaderKeys.RESERVED) + " or a property of ontology/ " + ontology.entityProperties()));
+                return;
+            }
+            Node p = SPO.term(key);
+            for (Ref v : pv.values()) {
+                switch (kind.get()) {
+                    case OBJECT -> reference(v, "'" + key + "' of " + what).ifPresent(o -> add(curated, subject, p, o));
+                    case DATATYPE -> literal(v, ontology.range(key), "'" + key + "' of " + what)
+                            .ifPresent(o -> add(curated, subject, p, o));
+                    case ANNOTATION -> add(curated, subject, p, en(v.value()));
+                }
+            }
+        }
+
+        /** An id of the curation or a concept slug of the ontology. */
+        Optional<Node> reference(Ref r, String what) {
+            Declared d = ids.get(r.value());
+            Optional<Node> c = ontology.concept(r.value());
+            if (d != null && c.isPresent()) {
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is both a curation id (" + d.loc()
+                        + ") and a concept of ontology/; expected a name that means one thing"));
+                return Optional.empty();
+            }
+            if (d != null)
+                return Optional.of(d.node());
+            if (c.isPresent())
+                return c;
+            problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is neither a declared id nor a concept"
+                    + Suggest.nearest(r.value(), ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("")));
+            return Optional.empty();
+        }
+
+        /** A reference that must be a curation id of one kind (entity, claim, ...). */
+        Optional<Node> idOf(String kind, Ref r, String what) {
+            Declared d = ids.get(r.value());
+            if (d == null || !d.kind().equals(kind)) {
+                List<String> same = ids.entrySet().stream().filter(x -> x.getValue().kind().equals(kind)).map(Map.Entry::getKey).toList();
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is not a declared " + kind
+                        + (d == null ? "" : " (it is a " + d.kind() + ")")
+                        + Suggest.nearest(r.value(), same).map(s -> "; did you mean '" + s + "'?").orElse("")));
+                return Optional.empty();
+            }
+            return Optional.of(d.node());
+        }
+
+        /** A concept slug that must be in one scheme. */
+        Optional<Node> conceptIn(String scheme, Ref r, String what) {
+            Optional<Node> c = ontology.concept(r.value()).filter(x -> ontology.inScheme(x, scheme));
+            if (c.isEmpty())
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is not a concept of "
+                        + scheme.substring(SPC.NS.length()) + "; expected one of " + ontology.conceptsOf(scheme)));
+            return c;
+        }
+
+        Optional<Node> literal(Ref v, Optional<String> range, String what) {
+            String dt = range.orElse(XSDDatatype.XSDstring.getURI());
+            RDFDatatype type = TypeMapper.getInstance().getSafeTypeByName(dt);
+            if (!type.isValid(v.value())) {
+                problems.add(v.loc().problem("'" + v.value() + "' in " + what + " is not a valid " + dt));
+                return Optional.empty();
+            }
+            return Optional.of(NodeFactory.createLiteralDT(v.value(), type));
+        }
+
+        void timeSpan(Graph g, Node owner, Node span, Node link, String phrase, Optional<Ref> from, Optional<Ref> to,
+                Optional<Ref> precision, String what) {
+            add(g, owner, link, span);
+            add(g, span, RDF.type.asNode(), SPO.TimeSpan);
+            if (phrase != null)
+                add(g, span, SPO.essayPhrase, str(phrase));
+            Optional<java.time.LocalDate> lo = from.flatMap(f -> bound(f, true, what));
+            Optional<java.time.LocalDate> hi = to.flatMap(t -> bound(t, false, what));
+            lo.ifPresent(d -> add(g, span, SPO.notBefore, NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
+            hi.ifPresent(d -> add(g, span, SPO.notAfter, NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
+            if (lo.isPresent() && hi.isPresent() && lo.get().isAfter(hi.get()))
+                problems.add(from.get().loc().problem("the time of " + what + " begins (" + lo.get() + ") after it ends ("
+                        + hi.get() + "); expected from <= to"));
+            precision.flatMap(p -> conceptIn(SPC.PRECISIONS, p, "'precision' of " + what))
+                    .ifPresent(p -> add(g, span, SPO.precision, p));
+        }
+
+        Optional<java.time.LocalDate> bound(Ref r, boolean lower, String what) {
+            Optional<java.time.LocalDate> d = lower ? TimeBounds.lower(r.value()) : TimeBounds.upper(r.value());
+            if (d.isEmpty())
+                problems.add(r.loc().problem("'" + r.value() + "' in the time of " + what
+                        + " is not a date; expected a year (1937), a year and month (1939-08) or a date (1939-08-23)"));
+            return d;
+        }
+
+        // ---- claims, statements, links
+
+        void claim(Declarations.Claim d) {
+            String what = "claim '" + d.id().value() + "'";
+            Node c = SPD.claim(d.id().value());
+            add(curated, c, RDF.type.asNode(), SPO.Claim);
+            idOf("entity", d.by(), "'by' of " + what).ifPresent(a -> add(curated, c, SPO.claimedBy, a));
+            boolean byCurators = d.by().value().equals("curators");
+            add(curated, c, SPO.isInterpretation, NodeFactory.createLiteralDT(Boolean.toString(byCurators), XSDDatatype.XSDboolean));
+            d.stances().forEach(s -> conceptIn(SPC.STANCES, s, "'stance' of " + what).ifPresent(x -> add(curated, c, SPO.stance, x)));
+            d.evidence().forEach(s -> conceptIn(SPC.EVIDENCE_TYPES, s, "'evidence' of " + what).ifPresent(x -> add(curated, c, SPO.evidence, x)));
+            d.work().ifPresent(w -> idOf("entity", w, "'work' of " + what).ifPresent(x -> add(curated, c, SPO.inWork, x)));
+            d.about().forEach(a -> reference(a, "'about' of " + what).ifPresent(x -> add(curated, c, SPO.about, x)));
+            add(curated, c, SPO.summary, en(d.summary().value()));
+            add(curated, c, RDFS.label.asNode(), en(d.summary().value()));
+            d.supports().forEach(x -> idOf("claim", x, "'supports' of " + what).ifPresent(o -> add(curated, c, SPO.supports, o)));
+            d.qualifies().forEach(x -> idOf("claim", x, "'qualifies' of " + what).ifPresent(o -> add(curated, c, SPO.qualifies, o)));
+            d.disputes().forEach(x -> idOf("claim", x, "'disputes' of " + what).ifPresent(o -> add(curated, c, SPO.disputes, o)));
+            d.note().ifPresent(n -> add(curated, c, SKOS.editorialNote.asNode(), en(n.value())));
+            anchor("claim", d.id(), c, d.quote(), OA.describing, what);
+        }
+
+        void statement(Declarations.Statement d) {
+            String what = "statement '" + d.id().value() + "'";
+            Node st = SPD.statement(d.id().value());
+            Optional<Node> s = idOf("entity", d.subject(), "'subject' of " + what);
+            Optional<Node> o = idOf("entity", d.object(), "'object' of " + what);
+            Optional<Node> p = Optional.empty();
+            if (ontology.propertyKind(d.predicate().value()).filter(k -> k == PropertyKind.OBJECT).isPresent())
+                p = Optional.of(SPO.term(d.predicate().value()));
+            else
+                problems.add(d.predicate().loc().problem("predicate '" + d.predicate().value() + "' of " + what
+                        + " is not an object property of ontology/; expected one of " + ontology.entityProperties()
+                        + " (add new ones to ontology/relations.ttl)"));
+            add(curated, st, RDF.type.asNode(), SPO.Statement);
+            add(curated, st, RDF.type.asNode(), RDF.Statement.asNode());
+            s.ifPresent(x -> add(curated, st, RDF.subject.asNode(), x));
+            p.ifPresent(x -> add(curated, st, RDF.predicate.asNode(), x));
+            o.ifPresent(x -> add(curated, st, RDF.object.asNode(), x));
+            if (s.isPresent() && p.isPresent() && o.isPresent())
+                add(curated, s.get(), p.get(), o.get());
+            idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, st, SPO.assertedIn, c));
+            d.note().ifPresent(n -> add(curated, st, SKOS.editorialNote.asNode(), en(n.value())));
+            anchor("statement", d.id(), st, d.quote(), OA.describing, what);
+        }
+
+        void link(Declarations.Link d) {
+            String what = "link '" + d.id().value() + "'";
+            Node l = SPD.link(d.id().value());
+            add(curated, l, RDF.type.asNode(), SPO.DomesticForeignLink);
+            Optional<Node> dom = idOf("entity", d.domestic(), "'domestic' of " + what);
+            Optional<Node> fgn = idOf("entity", d.foreign(), "'foreign' of " + what);
+            Optional<Node> rel = conceptIn(SPC.LINK_RELATIONS, d.relation(), "'relation' of " + what);
+            Node dir = d.direction().map(x -> conceptIn(SPC.DIRECTIONS, x, "'direction' of " + what).orElse(null))
+                    .orElse(SPC.domesticToForeign);
+            dom.ifPresent(x -> add(curated, l, SPO.domesticSide, x));
+            fgn.ifPresent(x -> add(curated, l, SPO.foreignSide, x));
+            rel.ifPresent(x -> add(curated, l, SPO.relation, x));
+            if (dir != null)
+                add(curated, l, SPO.direction, dir);
+            Optional<Node> shortcut = rel.flatMap(ontology::shortcut);
+            if (rel.isPresent() && shortcut.isEmpty())
+                problems.add(d.relation().loc().problem("relation '" + d.relation().value()
+                        + "' has no spo:shortcut property in ontology/concepts.ttl; expected every link relation to name one"));
+            if (dom.isPresent() && fgn.isPresent() && shortcut.isPresent() && dir != null) {
+                boolean forward = dir.equals(SPC.domesticToForeign);
+                add(curated, forward ? dom.get() : fgn.get(), shortcut.get(), forward ? fgn.get() : dom.get());
+            }
+            idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, l, SPO.assertedIn, c));
+            d.note().ifPresent(n -> add(curated, l, SKOS.editorialNote.asNode(), en(n.value())));
+            anchor("link", d.id(), l, d.quote(), OA.linking, what);
+        }
+
+        void anchor(String kind, Ref id, Node body, QuoteRef quote, Node motivation, String what) {
+            anchors.resolve(quote, what).ifPresent(span -> {
+                Node anno = SPD.annotation(kind, id.value());
+                anchors.emit(curated, anno, OA.Annotation, body, motivation, span);
+                add(curated, body, SPO.hasAnchor, anno);
+            });
+        }
+
+        // ---- mentions
+
+        List<MentionFinder.Mention> mentions(List<Declarations.Entity> decls, SourceText essay) {
+            List<MentionFinder.Name> names = new ArrayList<>();
+            for (Declarations.Entity d : decls) {
+                namesOf(d).forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), false)));
+                d.variants().forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), true)));
+            }
+            List<MentionFinder.Mention> found = MentionFinder.find(essay, names);
+            for (MentionFinder.Mention m : found) {
+                Optional<Segment> seg = text.smallestContaining(m.start(), m.end());
+                if (seg.isEmpty())
+                    continue;
+                Node anno = SPD.annotation("mention", m.entityId() + "-at-" + m.start());
+                anchors.emit(curated, anno, SPO.Mention, SPD.entity(m.entityId()), OA.identifying,
+                        new Anchors.Span(m.start(), m.end(), seg.get()));
+                add(curated, anno, SPO.surfaceForm, str(m.form()));
+                if (m.variant())
+                    add(curated, anno, SPO.isVariant, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            }
+            for (Declarations.Entity d : decls) {
+                for (Ref n : namesOf(d))
+                    if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(n.value())))
+                        problems.add(n.loc().problem("the name '" + n.value() + "' of entity '" + d.id().value()
+                                + "' occurs nowhere in the essay as a whole word (or only inside a longer name);"
+                                + " expected a form the essay uses, exactly (case and apostrophes count)"));
+                for (Ref v : d.variants())
+                    if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(v.value())))
+                        problems.add(v.loc().problem("the variant '" + v.value() + "' of entity '" + d.id().value()
+                                + "' occurs nowhere in the essay as a whole word; expected the essay's own spelling"));
+            }
+            return found;
+        }
+
+        // ---- enrichment
+
+        void enrichment(Curation c) {
+            Map<String, Node> sources = new HashMap<>();
+            for (Declarations.Source s : c.sources()) {
+                Node n = SPD.source(s.id().value());
+                sources.put(s.id().value(), n);
+                add(enrichment, n, RDF.type.asNode(), NodeFactory.createURI(PROV.NS + "Entity"));
+                add(enrichment, n, RDFS.label.asNode(), en(s.label().value()));
+                s.url().ifPresent(u -> add(enrichment, n, NodeFactory.createURI("http://xmlns.com/foaf/0.1/page"),
+                        NodeFactory.createURI(u.value())));
+            }
+            for (Declarations.WikidataLink w : c.wikidata()) {
+                String what = "the Wikidata link of '" + w.entity().value() + "'";
+                idOf("entity", w.entity(), what).ifPresent(e -> {
+                    Node qid = NodeFactory.createURI("http://www.wikidata.org/entity/" + w.qid().value());
+                    add(enrichment, e, SPO.wikidata, qid);
+                    Node rec = NodeFactory.createURI(SPD.BASE + "enrichment/wikidata/" + w.entity().value());
+                    add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
+                    add(enrichment, rec, RDF.subject.asNode(), e);
+                    add(enrichment, rec, RDF.predicate.asNode(), SPO.wikidata);
+                    add(enrichment, rec, RDF.object.asNode(), qid);
+                    w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
+                    add(enrichment, rec, NodeFactory.createURI(PROV.NS + "value"), str(w.qid().value()));
+                    add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
+                    Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
+                });
+            }
+            for (Declarations.ReferenceDate d : c.dates()) {
+                String what = "the reference date of '" + d.entity().value() + "'";
+                idOf("entity", d.entity(), what).ifPresent(e -> {
+                    Node span = SPD.sub(e, "time/reference");
+                    timeSpan(enrichment, e, span, SPO.referenceTimeSpan, null, d.from(), d.to(), Optional.of(d.precision()), what);
+                    d.label().ifPresent(l -> add(enrichment, span, RDFS.label.asNode(), en(l.value())));
+                    Node src = sources.get(d.source().value());
+                    if (src != null)
+                        add(enrichment, span, DCTerms.source.asNode(), src);
+                    else
+                        add(enrichment, span, DCTerms.bibliographicCitation.asNode(), str(d.source().value()));
+                });
+            }
+        }
+    }
+
+    static Node en(String s) {
+        return NodeFactory.createLiteralLang(s, "en");
+    }
+
+    static Node str(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
+
+    static void add(Graph g, Node s, Node p, Node o) {
+        g.add(Triple.create(s, p, o));
+    }
+
+    /** The reserved keys of an entity, for messages. */
+    static final class CurationReaderKeys {
+        static final java.util.Set<String> RESERVED = java.util.Set.of("id", "type", "label", "names", "variants",
+                "description", "implicit", "quote", "prefix", "suffix", "when");
+    }
+}

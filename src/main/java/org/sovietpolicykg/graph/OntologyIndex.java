@@ -1,0 +1,99 @@
+package org.sovietpolicykg.graph;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.sovietpolicykg.vocabulary.SPC;
+import org.sovietpolicykg.vocabulary.SPO;
+
+/**
+ * What the ontology files declare, looked up by the local names and slugs that curation files use:
+ * classes and properties of {@code spo:}, concepts of {@code spc:} and the schemes they are in.
+ * The curation format is driven by it: a new class, property or concept in ontology/ is usable at once.
+ */
+public final class OntologyIndex {
+
+    /** How a property of the ontology takes its values. */
+    public enum PropertyKind { OBJECT, DATATYPE, ANNOTATION }
+
+    private final Graph ontology;
+
+    public OntologyIndex(Graph ontology) {
+        this.ontology = ontology;
+    }
+
+    public Graph graph() {
+        return ontology;
+    }
+
+    public boolean isClass(String localName) {
+        return ontology.contains(SPO.term(localName), RDF.type.asNode(), OWL2.Class.asNode());
+    }
+
+    public Optional<PropertyKind> propertyKind(String localName) {
+        Node p = SPO.term(localName);
+        if (ontology.contains(p, RDF.type.asNode(), OWL2.ObjectProperty.asNode()))
+            return Optional.of(PropertyKind.OBJECT);
+        if (ontology.contains(p, RDF.type.asNode(), OWL2.DatatypeProperty.asNode()))
+            return Optional.of(PropertyKind.DATATYPE);
+        if (ontology.contains(p, RDF.type.asNode(), OWL2.AnnotationProperty.asNode()))
+            return Optional.of(PropertyKind.ANNOTATION);
+        return Optional.empty();
+    }
+
+    /** The declared rdfs:range of a property, when it is a single IRI. */
+    public Optional<String> range(String localName) {
+        return ontology.find(SPO.term(localName), RDFS.range.asNode(), Node.ANY).toList().stream()
+                .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).findFirst();
+    }
+
+    /** The concept {@code spc:slug}, if the ontology declares it as a skos:Concept. */
+    public Optional<Node> concept(String slug) {
+        Node c = SPC.concept(slug);
+        return ontology.contains(c, RDF.type.asNode(), SKOS.Concept.asNode()) ? Optional.of(c) : Optional.empty();
+    }
+
+    public boolean inScheme(Node concept, String schemeIri) {
+        return ontology.contains(concept, SKOS.inScheme.asNode(), NodeFactory.createURI(schemeIri));
+    }
+
+    /** The slugs of a scheme's concepts, sorted, for messages that say what was expected. */
+    public Set<String> conceptsOf(String schemeIri) {
+        return ontology.find(Node.ANY, SKOS.inScheme.asNode(), NodeFactory.createURI(schemeIri)).toList().stream()
+                .map(t -> t.getSubject().getURI().substring(SPC.NS.length()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The shortcut property of a link-relation concept ({@code spo:shortcut}). */
+    public Optional<Node> shortcut(Node concept) {
+        return ontology.find(concept, SPO.shortcut, Node.ANY).toList().stream().map(t -> t.getObject())
+                .filter(Node::isURI).findFirst();
+    }
+
+    /** The property local names of spo: that a curation file may use on entities, for messages. */
+    public Set<String> entityProperties() {
+        return ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).toList().stream()
+                .filter(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(SPO.NS))
+                .filter(t -> t.getObject().equals(OWL2.ObjectProperty.asNode())
+                        || t.getObject().equals(OWL2.DatatypeProperty.asNode()))
+                .map(t -> t.getSubject().getURI().substring(SPO.NS.length()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The class local names of spo:, for messages. */
+    public Set<String> classes() {
+        return ontology.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).toList().stream()
+                .filter(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(SPO.NS))
+                .map(t -> t.getSubject().getURI().substring(SPO.NS.length()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+}

@@ -1,0 +1,62 @@
+package org.sovietpolicykg.graph;
+
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovietpolicykg.curation.Problems;
+
+/**
+ * Reads the Turtle files of ontology/ with every error and warning kept as a problem with file:line:col, and with
+ * blank-node labels that depend only on the file (its name and the order of its blank nodes), so that two builds
+ * write byte-identical output.
+ */
+public final class RdfFiles {
+    private RdfFiles() {}
+
+    /** Parses one Turtle file; on errors the problems are recorded and the (partial) graph is returned. */
+    public static Graph readTurtle(Path file, String displayName, Problems problems) {
+        Graph parsed = GraphFactory.createDefaultGraph();
+        ErrorHandler handler = new ErrorHandler() {
+            @Override
+            public void warning(String message, long line, long col) {
+                problems.add(displayName, (int) line, (int) col, "Turtle warning: " + message);
+            }
+
+            @Override
+            public void error(String message, long line, long col) {
+                problems.add(displayName, (int) line, (int) col, "Turtle error: " + message);
+            }
+
+            @Override
+            public void fatal(String message, long line, long col) {
+                problems.add(displayName, (int) line, (int) col, "Turtle syntax error: " + message);
+                throw new RiotException(message);
+            }
+        };
+        try {
+            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(handler)
+                    .labelToNode(LabelToNode.createIncremental()).parse(parsed);
+        } catch (RiotException e) {
+            // already recorded by the handler, with its line and column
+        }
+        String stem = displayName.replaceAll(".*/", "").replaceAll("\\.[^.]*$", "");
+        Graph out = GraphFactory.createDefaultGraph();
+        parsed.find().forEach(t -> out.add(Triple.create(rename(t.getSubject(), stem), t.getPredicate(),
+                rename(t.getObject(), stem))));
+        out.getPrefixMapping().setNsPrefixes(parsed.getPrefixMapping());
+        return out;
+    }
+
+    private static Node rename(Node n, String stem) {
+        return n.isBlank() ? NodeFactory.createBlankNode(stem + "-" + n.getBlankNodeLabel()) : n;
+    }
+}

@@ -1,0 +1,110 @@
+package org.sovietpolicykg.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServlet;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.graph.KnowledgeGraph;
+
+/**
+ * The SPARQL service: embedded Fuseki with the knowledge graph, read-only, at {@code /kg}
+ * (SPARQL 1.1 Query at {@code /kg/sparql} and {@code /kg/query}, Graph Store Protocol read at {@code /kg/get}),
+ * CORS on, and the project's own pages and APIs beside it.
+ * <pre>
+ *   KgServer server = KgServer.create().port(0).graph(kg).start();
+ *   int port = server.port();
+ *   server.stop();
+ * </pre>
+ */
+public final class KgServer {
+    public static final String DATASET = "/kg";
+
+    private final FusekiServer fuseki;
+
+    private KgServer(FusekiServer fuseki) {
+        this.fuseki = fuseki;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    /** The SPARQL query endpoint. */
+    public String sparqlUrl() {
+        return baseUrl() + DATASET + "/sparql";
+    }
+
+    public void stop() {
+        fuseki.stop();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    /** Builds a {@link KgServer}, checking each argument as it is given. */
+    public static final class Builder {
+        private int port = Settings.get(Settings.PORT);
+        private KnowledgeGraph graph;
+        private int timeoutMs = Settings.get(Settings.QUERY_TIMEOUT_MS);
+        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** The HTTP port; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = Settings.checkPort(Integer.toString(port));
+            return this;
+        }
+
+        public Builder graph(KnowledgeGraph graph) {
+            this.graph = Objects.requireNonNull(graph, "graph");
+            return this;
+        }
+
+        /** Longest time a query may run, in milliseconds. */
+        public Builder queryTimeout(int ms) {
+            if (ms <= 0)
+                throw new org.sovietpolicykg.ConfigException("Illegal query timeout=" + ms + ": expected a positive number of milliseconds");
+            this.timeoutMs = ms;
+            return this;
+        }
+
+        /** An extra servlet (pages, APIs) at a path spec such as {@code /api/*}. */
+        public Builder servlet(String pathSpec, HttpServlet servlet) {
+            Objects.requireNonNull(pathSpec, "pathSpec");
+            if (!pathSpec.startsWith("/"))
+                throw new org.sovietpolicykg.ConfigException("Illegal path spec=" + pathSpec + ": expected one starting with '/'");
+            servlets.put(pathSpec, Objects.requireNonNull(servlet, "servlet"));
+            return this;
+        }
+
+        public KgServer start() {
+            if (graph == null)
+                throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) first");
+            DatasetGraph readOnly = new DatasetGraphReadOnly(graph.dataset());
+            readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
+            FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
+                    // false: no SPARQL Update, no Graph Store writes
+                    .add(DATASET, readOnly, false);
+            servlets.forEach(b::addServlet);
+            return new KgServer(b.build().start());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.sovietpolicykg.vocabulary;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.sovietpolicykg.config.Settings;
+
+/** The project's SKOS concepts, {@code spc:} = {@code <base>concept/}, as written in {@code ontology/concepts.ttl}. */
+public final class SPC {
+    private SPC() {}
+
+    public static final String PREFIX = "spc";
+    public static final String NS = Settings.DEFAULT_BASE + "concept/";
+
+    public static Node concept(String slug) {
+        return NodeFactory.createURI(NS + slug);
+    }
+
+    public static final Node domesticToForeign = concept("domestic-to-foreign");
+    public static final Node foreignToDomestic = concept("foreign-to-domestic");
+    public static final String SPHERES = NS + "spheres";
+    public static final String AIMS = NS + "aims";
+    public static final String STANCES = NS + "stances";
+    public static final String EVIDENCE_TYPES = NS + "evidence-types";
+    public static final String LINK_RELATIONS = NS + "link-relations";
+    public static final String DIRECTIONS = NS + "directions";
+    public static final String PRECISIONS = NS + "precisions";
+}

@@ -1,0 +1,74 @@
+package org.sovietpolicykg.vocabulary;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.sovietpolicykg.config.Settings;
+
+/**
+ * The project's ontology, {@code spo:} = {@code <base>ontology#}, as written in {@code ontology/soviet-policy.ttl}.
+ * Only the terms the code itself emits are here; curation files name the rest by local name.
+ */
+public final class SPO {
+    private SPO() {}
+
+    public static final String PREFIX = "spo";
+    public static final String ONTOLOGY_IRI = Settings.DEFAULT_BASE + "ontology";
+    public static final String NS = ONTOLOGY_IRI + "#";
+
+    public static Node term(String localName) {
+        return NodeFactory.createURI(NS + localName);
+    }
+
+    // classes
+    public static final Node Essay = term("Essay");
+    public static final Node Paragraph = term("Paragraph");
+    public static final Node Sentence = term("Sentence");
+    public static final Node Mention = term("Mention");
+    public static final Node Claim = term("Claim");
+    public static final Node Statement = term("Statement");
+    public static final Node DomesticForeignLink = term("DomesticForeignLink");
+    public static final Node TimeSpan = term("TimeSpan");
+
+    // text
+    public static final Node index = term("index");
+    public static final Node start = term("start");
+    public static final Node end = term("end");
+    public static final Node sha256 = term("sha256");
+    public static final Node inParagraph = term("inParagraph");
+    public static final Node surfaceForm = term("surfaceForm");
+    public static final Node isVariant = term("isVariant");
+
+    // names
+    public static final Node nameInEssay = term("nameInEssay");
+    public static final Node variantSpelling = term("variantSpelling");
+    public static final Node implicit = term("implicit");
+
+    // time
+    public static final Node timeSpan = term("timeSpan");
+    public static final Node referenceTimeSpan = term("referenceTimeSpan");
+    public static final Node essayPhrase = term("essayPhrase");
+    public static final Node notBefore = term("notBefore");
+    public static final Node notAfter = term("notAfter");
+    public static final Node precision = term("precision");
+
+    // claims, statements, links
+    public static final Node claimedBy = term("claimedBy");
+    public static final Node stance = term("stance");
+    public static final Node evidence = term("evidence");
+    public static final Node inWork = term("inWork");
+    public static final Node about = term("about");
+    public static final Node summary = term("summary");
+    public static final Node isInterpretation = term("isInterpretation");
+    public static final Node supports = term("supports");
+    public static final Node qualifies = term("qualifies");
+    public static final Node disputes = term("disputes");
+    public static final Node hasAnchor = term("hasAnchor");
+    public static final Node assertedIn = term("assertedIn");
+    public static final Node domesticSide = term("domesticSide");
+    public static final Node foreignSide = term("foreignSide");
+    public static final Node relation = term("relation");
+    public static final Node direction = term("direction");
+    public static final Node shortcut = term("shortcut");
+    public static final Node wikidata = term("wikidata");
+    public static final Node CuratorTeam = term("CuratorTeam");
+}
