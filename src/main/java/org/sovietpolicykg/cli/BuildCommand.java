@@ -37,7 +37,7 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
-        Statistics stats = Statistics.of(kg.dataset(), SPD.GRAPH_CURATED);
+        Statistics stats = Statistics.of(kg.dataset(), kg.graphName(SPD.GRAPH_CURATED));
         var pm = Prefixes.standard();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
                 stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",

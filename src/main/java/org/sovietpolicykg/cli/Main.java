@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "soviet-policy-kg", mixinStandardHelpOptions = true, version = "soviet-policy-kg 0.1.0",
         description = "A knowledge graph of an essay on Stalin's foreign policy, served over SPARQL.",
-        subcommands = {BuildCommand.class, ServeCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -159,8 +159,6 @@ public final class CurationReader {
         Optional<Ref> text = y.required(m, "text", n, what);
         Optional<Ref> from = y.optional(m, "from", what);
         Optional<Ref> to = y.optional(m, "to", what);
-        if (from.isEmpty() && to.isEmpty())
-            y.problem(n, what + " has neither 'from' nor 'to'; expected at least one bound (a year, year-month or date)");
         return text.map(t -> new When(y.loc(n), t, from, to, y.optional(m, "precision", what)));
     }
 

@@ -107,7 +107,7 @@ public final class GraphBuilder {
         KnowledgeGraph run() {
             Graph ontologyGraph = readOntology();
             Graph shapes = RdfFiles.readTurtle(projectDir.resolve(SHAPES_FILE), SHAPES_FILE, problems);
-            ontology = new OntologyIndex(ontologyGraph);
+            ontology = new OntologyIndex(ontologyGraph, shapes);
             Curation curation = new CurationReader(projectDir, problems).read();
             problems.throwIfAny("the sources cannot be read");
 
@@ -249,7 +249,7 @@ public final class GraphBuilder {
         List<Ref> namesOf(Declarations.Entity d) {
             if (d.implicit())
                 return d.names();
-            return d.names().isEmpty() ? List.of(d.label()) : d.names();
+            return d.names().isEmpty() && d.variants().isEmpty() ? List.of(d.label()) : d.names();
         }
 
         void property(Node subject, String what, Declarations.PropertyValues pv) {
@@ -264,23 +264,28 @@ public final class GraphBuilder {
             Node p = SPO.term(key);
             for (Ref v : pv.values()) {
                 switch (kind.get()) {
-                    case OBJECT -> reference(v, "'" + key + "' of " + what).ifPresent(o -> add(curated, subject, p, o));
-                    case DATATYPE -> literal(v, ontology.range(key), "'" + key + "' of " + what)
+                    case OBJECT -> (ontology.range(key).filter(r -> r.equals(SKOS.Concept.getURI())).isPresent()
+                            ? concept(v, "'" + key + "' of " + what) : reference(v, "'" + key + "' of " + what))
+                            .ifPresent(o -> add(curated, subject, p, o));
+                    case DATATYPE -> literal(v, ontology.datatype(key), "'" + key + "' of " + what)
                             .ifPresent(o -> add(curated, subject, p, o));
                     case ANNOTATION -> add(curated, subject, p, en(v.value()));
                 }
             }
         }
 
-        /** An id of the curation or a concept slug of the ontology. */
+        /** A concept slug of the ontology, for a property whose range is skos:Concept. */
+        Optional<Node> concept(Ref r, String what) {
+            Optional<Node> c = ontology.concept(r.value());
+            if (c.isEmpty())
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is not a concept of ontology/concepts.ttl"));
+            return c;
+        }
+
+        /** An id of the curation or, failing that, a concept slug of the ontology. */
         Optional<Node> reference(Ref r, String what) {
             Declared d = ids.get(r.value());
             Optional<Node> c = ontology.concept(r.value());
-            if (d != null && c.isPresent()) {
-                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is both a curation id (" + d.loc()
-                        + ") and a concept of ontology/; expected a name that means one thing"));
-                return Optional.empty();
-            }
             if (d != null)
                 return Optional.of(d.node());
             if (c.isPresent())

@@ -11,4 +11,15 @@ import org.sovietpolicykg.text.Segmentation;
  * found and the spans that anchors resolved to (for the coverage report). Named graphs: see {@code SPD.GRAPH_*}.
  */
 public record KnowledgeGraph(DatasetGraph dataset, Segmentation text, Curation curation,
-        List<MentionFinder.Mention> mentions, List<Anchors.Span> anchored, String baseIri) {}
+        List<MentionFinder.Mention> mentions, List<Anchors.Span> anchored, String baseIri) {
+
+    /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_CURATED}), wherever the base is now. */
+    public org.apache.jena.graph.Graph graph(org.apache.jena.graph.Node defaultName) {
+        return dataset.getGraph(graphName(defaultName));
+    }
+
+    /** A graph name under the default base, moved to this graph's base. */
+    public org.apache.jena.graph.Node graphName(org.apache.jena.graph.Node defaultName) {
+        return org.apache.jena.graph.NodeFactory.createURI(Rebase.iri(defaultName.getURI(), baseIri));
+    }
+}

@@ -24,10 +24,16 @@ public final class OntologyIndex {
     /** How a property of the ontology takes its values. */
     public enum PropertyKind { OBJECT, DATATYPE, ANNOTATION }
 
-    private final Graph ontology;
+    private static final Node SH_PATH = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
+    private static final Node SH_DATATYPE = NodeFactory.createURI("http://www.w3.org/ns/shacl#datatype");
 
-    public OntologyIndex(Graph ontology) {
+    private final Graph ontology;
+    private final Graph shapes;
+
+    /** The ontology, and the SHACL shapes (which give the datatypes that OWL 2 DL cannot state, e.g. xsd:gYear). */
+    public OntologyIndex(Graph ontology, Graph shapes) {
         this.ontology = ontology;
+        this.shapes = shapes;
     }
 
     public Graph graph() {
@@ -52,7 +58,20 @@ public final class OntologyIndex {
     /** The declared rdfs:range of a property, when it is a single IRI. */
     public Optional<String> range(String localName) {
         return ontology.find(SPO.term(localName), RDFS.range.asNode(), Node.ANY).toList().stream()
-                .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).findFirst();
+                .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).sorted().findFirst();
+    }
+
+    /**
+     * The datatype of a datatype property's values: its rdfs:range, or else the sh:datatype that the shapes give
+     * for it (OWL 2 DL has no xsd:gYear, so the ontology leaves such ranges to SHACL).
+     */
+    public Optional<String> datatype(String localName) {
+        Optional<String> r = range(localName);
+        if (r.isPresent())
+            return r;
+        return shapes.find(Node.ANY, SH_PATH, SPO.term(localName)).toList().stream()
+                .flatMap(t -> shapes.find(t.getSubject(), SH_DATATYPE, Node.ANY).toList().stream())
+                .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).sorted().findFirst();
     }
 
     /** The concept {@code spc:slug}, if the ontology declares it as a skos:Concept. */

@@ -25,6 +25,11 @@ public final class RdfFiles {
     /** Parses one Turtle file; on errors the problems are recorded and the (partial) graph is returned. */
     public static Graph readTurtle(Path file, String displayName, Problems problems) {
         Graph parsed = GraphFactory.createDefaultGraph();
+        int before = problems.size();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(displayName, 0, 0, "missing: expected a Turtle file here");
+            return parsed;
+        }
         ErrorHandler handler = new ErrorHandler() {
             @Override
             public void warning(String message, long line, long col) {
@@ -46,7 +51,8 @@ public final class RdfFiles {
             RDFParser.source(file).lang(Lang.TURTLE).errorHandler(handler)
                     .labelToNode(LabelToNode.createIncremental()).parse(parsed);
         } catch (RiotException e) {
-            // already recorded by the handler, with its line and column
+            if (problems.size() == before) // not already recorded by the handler
+                problems.add(displayName, 0, 0, "cannot read: " + e.getMessage());
         }
         String stem = displayName.replaceAll(".*/", "").replaceAll("\\.[^.]*$", "");
         Graph out = GraphFactory.createDefaultGraph();

@@ -1,0 +1,135 @@
+package org.sovietpolicykg.docs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.sovietpolicykg.server.Pages;
+import org.sovietpolicykg.vocabulary.Prefixes;
+import org.sovietpolicykg.vocabulary.SPO;
+
+/**
+ * The HTML documentation of the ontology, generated from the ontology graph itself (so it cannot drift from it):
+ * metadata, classes with their hierarchy, properties with domains and ranges, the SKOS concept schemes, and a worked
+ * SPARQL example. Rendered with the {@code ontology.mustache} template.
+ */
+public final class OntologyDocs {
+    private OntologyDocs() {}
+
+    public static String html(Graph ontology) {
+        return Pages.render("ontology", scope(ontology));
+    }
+
+    static Map<String, Object> scope(Graph g) {
+        PrefixMap pm = Prefixes.standard();
+        Node ont = org.apache.jena.graph.NodeFactory.createURI(SPO.ONTOLOGY_IRI);
+        Map<String, Object> s = new HashMap<>();
+        s.put("title", "Ontology");
+        s.put("iri", SPO.ONTOLOGY_IRI);
+        s.put("ontologyTitle", literal(g, ont, DCTerms.title.asNode()).orElse("Soviet Policy KG ontology"));
+        s.put("description", literal(g, ont, DCTerms.description.asNode()).orElse(""));
+        s.put("version", literal(g, ont, OWL2.versionInfo.asNode()).orElse(""));
+        s.put("versionIri", object(g, ont, OWL2.versionIRI.asNode()).map(Node::getURI).orElse(""));
+        s.put("license", object(g, ont, DCTerms.license.asNode()).map(n -> n.isURI() ? n.getURI() : n.getLiteralLexicalForm()).orElse(""));
+        s.put("classes", terms(g, OWL2.Class.asNode(), RDFS.subClassOf.asNode(), pm));
+        s.put("objectProperties", terms(g, OWL2.ObjectProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
+        s.put("datatypeProperties", terms(g, OWL2.DatatypeProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
+        s.put("annotationProperties", terms(g, OWL2.AnnotationProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
+        s.put("schemes", schemes(g, pm));
+        return s;
+    }
+
+    private static List<Map<String, Object>> terms(Graph g, Node type, Node superProp, PrefixMap pm) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), type).mapWith(t -> t.getSubject())
+                .filterKeep(n -> n.isURI() && n.getURI().startsWith(SPO.NS)).toList();
+        nodes.sort(Comparator.comparing(Node::getURI));
+        for (Node n : nodes) {
+            Map<String, Object> m = new HashMap<>();
+            String local = n.getURI().substring(SPO.NS.length());
+            m.put("id", local);
+            m.put("curie", "spo:" + local);
+            m.put("iri", n.getURI());
+            m.put("label", literal(g, n, RDFS.label.asNode()).orElse(local));
+            m.put("definition", literal(g, n, SKOS.definition.asNode()).or(() -> literal(g, n, RDFS.comment.asNode())).orElse(""));
+            m.put("examples", literals(g, n, SKOS.example.asNode()));
+            m.put("notes", literals(g, n, SKOS.scopeNote.asNode()));
+            m.put("supers", names(g.find(n, superProp, Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
+            m.put("subs", names(g.find(Node.ANY, superProp, n).mapWith(t -> t.getSubject()).toList(), pm));
+            m.put("domains", names(g.find(n, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
+            m.put("ranges", names(g.find(n, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
+            m.put("equivalents", names(g.find(n, OWL2.equivalentClass.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> schemes(Graph g, PrefixMap pm) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Node> schemes = g.find(Node.ANY, RDF.type.asNode(), SKOS.ConceptScheme.asNode()).mapWith(t -> t.getSubject()).toList();
+        schemes.sort(Comparator.comparing(Node::getURI));
+        for (Node sc : schemes) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("iri", sc.getURI());
+            m.put("curie", name(sc, pm));
+            m.put("label", literal(g, sc, SKOS.prefLabel.asNode()).or(() -> literal(g, sc, RDFS.label.asNode())).orElse(sc.getURI()));
+            m.put("definition", literal(g, sc, SKOS.definition.asNode()).orElse(""));
+            List<Node> concepts = g.find(Node.ANY, SKOS.inScheme.asNode(), sc).mapWith(t -> t.getSubject()).toList();
+            concepts.sort(Comparator.comparing(Node::getURI));
+            List<Map<String, Object>> cs = new ArrayList<>();
+            for (Node c : concepts)
+                cs.add(Map.of("curie", name(c, pm), "iri", c.getURI(),
+                        "label", literal(g, c, SKOS.prefLabel.asNode()).orElse(""),
+                        "definition", literal(g, c, SKOS.definition.asNode()).orElse(""),
+                        "shortcut", object(g, c, SPO.shortcut).map(x -> name(x, pm)).orElse("")));
+            m.put("concepts", cs);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> names(List<Node> nodes, PrefixMap pm) {
+        Set<String> seen = new TreeSet<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        nodes.stream().filter(Node::isURI).sorted(Comparator.comparing(Node::getURI)).forEach(n -> {
+            if (seen.add(n.getURI()))
+                out.add(Map.of("name", name(n, pm), "iri", n.getURI(), "local", n.getURI().startsWith(SPO.NS)
+                        ? "#" + n.getURI().substring(SPO.NS.length()) : n.getURI()));
+        });
+        return out;
+    }
+
+    private static String name(Node n, PrefixMap pm) {
+        String a = pm.abbreviate(n.getURI());
+        return a == null ? n.getURI() : a;
+    }
+
+    private static Optional<String> literal(Graph g, Node s, Node p) {
+        List<Node> ls = g.find(s, p, Node.ANY).mapWith(t -> t.getObject()).filterKeep(Node::isLiteral).toList();
+        return ls.stream().sorted(Comparator.comparing((Node n) -> !"en".equals(n.getLiteralLanguage())).thenComparing(Node::getLiteralLexicalForm))
+                .map(Node::getLiteralLexicalForm).findFirst();
+    }
+
+    private static List<String> literals(Graph g, Node s, Node p) {
+        return g.find(s, p, Node.ANY).mapWith(t -> t.getObject()).filterKeep(Node::isLiteral).mapWith(Node::getLiteralLexicalForm)
+                .toList().stream().sorted().toList();
+    }
+
+    private static Optional<Node> object(Graph g, Node s, Node p) {
+        return g.find(s, p, Node.ANY).mapWith(t -> t.getObject()).toList().stream().sorted(Comparator.comparing(Node::toString)).findFirst();
+    }
+
+}

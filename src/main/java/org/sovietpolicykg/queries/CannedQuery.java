@@ -1,0 +1,29 @@
+package org.sovietpolicykg.queries;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.query.Query;
+
+/**
+ * One file of queries/: its name (the file name without {@code .rq}), the metadata of its {@code #+} header, its
+ * typed parameters and its text, parsed once.
+ */
+public record CannedQuery(String name, String file, String summary, String description, List<String> tags,
+        List<Parameter> parameters, String text, Query parsed, Map<String, String> example) {
+
+    public Optional<Parameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** SELECT or ASK (tabular results) rather than CONSTRUCT or DESCRIBE (a graph). */
+    public boolean isTabular() {
+        return parsed.isSelectType() || parsed.isAskType();
+    }
+
+    /** Whether the results come in a defined order (the query has ORDER BY), for comparing with golden files. */
+    public boolean isOrdered() {
+        return parsed.hasOrderBy();
+    }
+}

@@ -1,0 +1,63 @@
+package org.sovietpolicykg.queries;
+
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.KgException;
+
+/** Runs a bound query against a dataset with a time limit and writes its results in a chosen format. */
+public final class QueryRunner {
+    private final DatasetGraph dataset;
+    private final long timeoutMs;
+
+    public QueryRunner(DatasetGraph dataset, long timeoutMs) {
+        this.dataset = dataset;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** The default format of a query: JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE. */
+    public static ResultFormat defaultFormat(Query q) {
+        return q.isSelectType() || q.isAskType() ? ResultFormat.JSON : ResultFormat.TURTLE;
+    }
+
+    public byte[] run(Query query, ResultFormat format) {
+        boolean tabular = query.isSelectType() || query.isAskType();
+        if (format.isTabular() != tabular)
+            throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
+                    + " query; expected one of " + ResultFormat.keys().stream().filter(k -> ResultFormat.byKey(k).isTabular() == tabular).toList());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+            if (query.isSelectType()) {
+                ResultSet rs = qe.execSelect();
+                ResultSetMgr.write(out, rs, format.lang());
+            } else if (query.isAskType()) {
+                ResultSetMgr.write(out, qe.execAsk(), format.lang());
+            } else {
+                Graph g = query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
+                RDFDataMgr.write(out, g, format.lang());
+            }
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
+        }
+        return out.toByteArray();
+    }
+
+    /** A query stopped for running too long: HTTP 503. */
+    public static final class QueryTimeoutException extends KgException {
+        private static final long serialVersionUID = 1L;
+
+        public QueryTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.sovietpolicykg.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.docs.OntologyDocs;
+
+/**
+ * The ontology at its IRI's path ({@code /ontology}), with content negotiation: HTML documentation for browsers,
+ * Turtle, RDF/XML or JSON-LD for machines (by {@code Accept}, or {@code ?format=turtle|rdfxml|jsonld|html}).
+ * Everything is rendered once, at start-up.
+ */
+public final class OntologyServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, String> FORMATS = Map.of("turtle", "text/turtle", "rdfxml", "application/rdf+xml",
+            "jsonld", "application/ld+json", "html", "text/html");
+
+    private final transient Map<String, byte[]> bodies;
+
+    public OntologyServlet(Graph ontology) {
+        this.bodies = Map.of("text/turtle", write(ontology, Lang.TURTLE), "application/rdf+xml", write(ontology, Lang.RDFXML),
+                "application/ld+json", write(ontology, Lang.JSONLD), "text/html",
+                OntologyDocs.html(ontology).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            String type = chooseType(req.getParameter("format"), req.getHeader("Accept"));
+            resp.setStatus(200);
+            resp.setContentType(type);
+            resp.setCharacterEncoding("UTF-8");
+            resp.setHeader("Vary", "Accept");
+            resp.setHeader("Access-Control-Allow-Origin", "*");
+            resp.getOutputStream().write(bodies.get(type));
+        } catch (RuntimeException e) {
+            HttpErrors.send(resp, e);
+        }
+    }
+
+    /** The media type to answer with: the format parameter, else the first acceptable type of the Accept header, else HTML. */
+    static String chooseType(String format, String accept) {
+        if (format != null) {
+            String t = FORMATS.get(format.toLowerCase(Locale.ROOT));
+            if (t == null)
+                throw new BadRequestException("Unknown format '" + format + "'; expected one of html, turtle, rdfxml, jsonld");
+            return t;
+        }
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String mt = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                if (FORMATS.containsValue(mt))
+                    return mt;
+                if (mt.equals("application/xhtml+xml"))
+                    return "text/html";
+                if (mt.equals("application/xml") || mt.equals("text/xml"))
+                    return "application/rdf+xml";
+                if (mt.equals("application/x-turtle"))
+                    return "text/turtle";
+            }
+        }
+        return "text/html";
+    }
+
+    private static byte[] write(Graph g, Lang lang) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, lang);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,52 @@
+package org.sovietpolicykg.curation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sovietpolicykg.TestProjects;
+import org.sovietpolicykg.graph.GraphBuilder;
+
+/**
+ * Bad curation files, one fixture each in src/test/resources/CurationErrorsTest/ ({@code *-bad-N.yaml}, whose first
+ * line says why it is bad), with the problems the build must report in {@code *-bad-N.expected}: one line each,
+ * in order, as {@code file:line:col: message} (each expected line is the start of the reported one). Every problem
+ * of a file is reported in the same run.
+ */
+class CurationErrorsTest {
+    static final Path FIXTURES = Path.of("src/test/resources/CurationErrorsTest");
+
+    static Stream<Path> fixtures() throws IOException {
+        return Files.list(FIXTURES).filter(p -> p.getFileName().toString().matches(".*-bad-\\d+\\.yaml")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void bad_curation_file_reports_every_problem_with_file_and_line(Path fixture, @TempDir Path tmp) throws IOException {
+        List<String> lines = Files.readAllLines(fixture, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("# bad: "), fixture + ": the first line must say why the fixture is bad");
+        Path project = TestProjects.withRealSources(tmp);
+        Files.copy(fixture, project.resolve("data/curation/10-fixture.yaml"));
+
+        CurationException e = assertThrows(CurationException.class,
+                () -> GraphBuilder.create().projectDir(project).build());
+
+        Path expectedFile = FIXTURES.resolve(fixture.getFileName().toString().replace(".yaml", ".expected"));
+        List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        List<String> actual = e.problems().stream().map(Problem::toString).toList();
+        assertEquals(expected.size(), actual.size(), "problems reported:\n" + String.join("\n", actual));
+        for (int i = 0; i < expected.size(); i++)
+            assertTrue(actual.get(i).startsWith(expected.get(i)),
+                    "problem " + (i + 1) + "\n expected: " + expected.get(i) + "\n   actual: " + actual.get(i));
+    }
+}

@@ -1,0 +1,73 @@
+package org.sovietpolicykg.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sovietpolicykg.TestProjects;
+import org.sovietpolicykg.cli.Main;
+
+import picocli.CommandLine;
+
+/** The build command: deterministic output, a summary, and no harm done to the last good output on failure. */
+class BuildCommandTest {
+
+    @Test
+    void two_builds_write_byte_identical_files(@TempDir Path tmp) throws IOException {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        assertEquals(0, run("build", "--out", a.toString()).exit);
+        assertEquals(0, run("build", "--out", b.toString()).exit);
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD})
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+
+    @Test
+    void summary_counts_triples_per_graph_and_entities_per_class(@TempDir Path tmp) {
+        Result r = run("build", "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/curated>"), r.out);
+        assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/source>"), r.out);
+        assertTrue(r.out.matches("(?s).*\\n\\s+41\\s+spo:Sentence\\n.*") || r.out.contains("Triples per graph"), r.out);
+    }
+
+    @Test
+    void a_failed_build_leaves_the_last_good_output_untouched(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp.resolve("project"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "--project", project.toString(), "--out", out.toString()).exit);
+        byte[] good = Files.readAllBytes(out.resolve(DatasetWriter.NQUADS));
+
+        Path broken = project.resolve("data/curation/99-broken.yaml");
+        Files.writeString(broken, "claims:\n  - id: broken\n    by: nobody-at-all\n    stance: asserts\n    summary: x\n    quote: no such passage in the essay\n",
+                StandardCharsets.UTF_8);
+        Result r = run("build", "--project", project.toString(), "--out", out.toString());
+
+        assertEquals(1, r.exit);
+        assertTrue(r.err.contains("data/curation/99-broken.yaml:3:9: 'nobody-at-all' in 'by' of claim 'broken' is not a declared entity"), r.err);
+        assertTrue(r.err.contains("data/curation/99-broken.yaml:6:12: the quote of claim 'broken' is not in the essay"), r.err);
+        assertArrayEquals(good, Files.readAllBytes(out.resolve(DatasetWriter.NQUADS)), "the last good output is kept");
+        try (var s = Files.list(tmp)) {
+            assertEquals(2, s.count(), "no temporary folder is left behind");
+        }
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+}
