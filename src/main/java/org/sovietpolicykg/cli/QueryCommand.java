@@ -60,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
         Query bound = QueryBinder.bind(q, params);
         ResultFormat f = format == null ? (q.isTabular() ? ResultFormat.CSV : ResultFormat.TURTLE) : ResultFormat.byKey(format);
         KnowledgeGraph kg = project.build();
-        byte[] result = new QueryRunner(kg.dataset(), Settings.get(Settings.QUERY_TIMEOUT_MS)).run(bound, f);
+        byte[] result = new QueryRunner(kg.queryable(), Settings.get(Settings.QUERY_TIMEOUT_MS)).run(bound, f);
         out.write(result, 0, result.length);
         out.flush();
         return 0;

@@ -20,8 +20,8 @@ public final class Servers {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
         return KgServer.create().graph(kg).queryTimeout(timeout)
-                .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(kg.dataset(), timeout)))
+                .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(kg.queryable(), timeout)))
                 .servlet("/ontology", new OntologyServlet(kg.graph(SPD.GRAPH_ONTOLOGY)))
-                .servlet("/", new PagesServlet(catalog, kg.dataset(), timeout));
+                .pages(new PagesServlet(catalog, kg.queryable(), timeout), "", "/run/*", "/editor", "/static/*");
     }
 }

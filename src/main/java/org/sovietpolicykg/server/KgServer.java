@@ -95,16 +95,34 @@ public final class KgServer {
             return this;
         }
 
+        /** One servlet at several path specs ({@code ""} is the root page alone). */
+        public Builder pages(HttpServlet servlet, String... pathSpecs) {
+            Objects.requireNonNull(servlet, "servlet");
+            for (String p : pathSpecs) {
+                if (!p.isEmpty() && !p.startsWith("/"))
+                    throw new org.sovietpolicykg.ConfigException("Illegal path spec=" + p + ": expected \"\" or one starting with '/'");
+                servlets.put(p, servlet);
+            }
+            return this;
+        }
+
         public KgServer start() {
             if (graph == null)
                 throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(graph.dataset());
+            DatasetGraph readOnly = new DatasetGraphReadOnly(graph.queryable());
             readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
             servlets.forEach(b::addServlet);
-            return new KgServer(b.build().start());
+            try {
+                return new KgServer(b.build().start());
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null)
+                    root = root.getCause();
+                throw new org.sovietpolicykg.KgException("Cannot start the server on port " + port + ": " + root.getMessage(), e);
+            }
         }
     }
 }

@@ -19,19 +19,27 @@ import org.sovietpolicykg.docs.OntologyDocs;
 /**
  * The ontology at its IRI's path ({@code /ontology}), with content negotiation: HTML documentation for browsers,
  * Turtle, RDF/XML or JSON-LD for machines (by {@code Accept}, or {@code ?format=turtle|rdfxml|jsonld|html}).
- * Everything is rendered once, at start-up.
+ * Each representation is rendered once, on its first request, so that start-up stays fast.
  */
 public final class OntologyServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> FORMATS = Map.of("turtle", "text/turtle", "rdfxml", "application/rdf+xml",
             "jsonld", "application/ld+json", "html", "text/html");
 
-    private final transient Map<String, byte[]> bodies;
+    private final transient Graph ontology;
+    private final transient Map<String, byte[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OntologyServlet(Graph ontology) {
-        this.bodies = Map.of("text/turtle", write(ontology, Lang.TURTLE), "application/rdf+xml", write(ontology, Lang.RDFXML),
-                "application/ld+json", write(ontology, Lang.JSONLD), "text/html",
-                OntologyDocs.html(ontology).getBytes(StandardCharsets.UTF_8));
+        this.ontology = ontology;
+    }
+
+    private byte[] body(String type) {
+        return bodies.computeIfAbsent(type, t -> switch (t) {
+            case "text/turtle" -> write(ontology, Lang.TURTLE);
+            case "application/rdf+xml" -> write(ontology, Lang.RDFXML);
+            case "application/ld+json" -> write(ontology, Lang.JSONLD);
+            default -> OntologyDocs.html(ontology).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     @Override
@@ -43,7 +51,7 @@ public final class OntologyServlet extends HttpServlet {
             resp.setCharacterEncoding("UTF-8");
             resp.setHeader("Vary", "Accept");
             resp.setHeader("Access-Control-Allow-Origin", "*");
-            resp.getOutputStream().write(bodies.get(type));
+            resp.getOutputStream().write(body(type));
         } catch (RuntimeException e) {
             HttpErrors.send(resp, e);
         }
