@@ -7,7 +7,11 @@ import java.util.concurrent.Callable;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Statistics;
+import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -21,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq and dataset.jsonld.")
 final class BuildCommand implements Callable<Integer> {
+    static final String COVERAGE = "coverage.json";
+
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
@@ -35,6 +41,8 @@ final class BuildCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         KnowledgeGraph kg = project.build();
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
+        Coverage coverage = Coverage.of(kg);
+        files.put(COVERAGE, json(coverage.toMap()));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         Statistics stats = Statistics.of(kg.dataset(), kg.graphName(SPD.GRAPH_CURATED));
@@ -46,8 +54,18 @@ final class BuildCommand implements Callable<Integer> {
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));
         w.println("Entities per class (curated graph):");
         stats.instancesPerClass().forEach((c, n) -> w.printf("  %6d  %s%n", n, abbreviate(pm, c)));
+        w.println("Coverage of the essay (" + out.resolve(COVERAGE) + "):");
+        coverage.summary().forEach(w::println);
         w.flush();
         return 0;
+    }
+
+    static byte[] json(Object o) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String abbreviate(org.apache.jena.riot.system.PrefixMap pm, String iri) {

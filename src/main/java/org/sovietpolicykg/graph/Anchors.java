@@ -35,10 +35,13 @@ public final class Anchors {
     private final Segmentation text;
     private final QuoteResolver resolver;
     private final Problems problems;
-    private final List<Span> spans = new ArrayList<>();
+    private final List<Anchored> anchored = new ArrayList<>();
 
     /** A resolved span of the essay, code points [start, end) of the whole text, and the segment holding it. */
     public record Span(int start, int end, Segment segment) {}
+
+    /** What was anchored where: kind (claim, statement, link, description), curation id, span. */
+    public record Anchored(String kind, String id, Span span) {}
 
     public Anchors(Segmentation text, Problems problems) {
         this.text = text;
@@ -56,9 +59,7 @@ public final class Anchors {
                         + ref.quote().exact() + "\"; expected a passage within one paragraph"));
                 return Optional.empty();
             }
-            Span s = new Span(f.start(), f.end(), seg.get());
-            spans.add(s);
-            return Optional.of(s);
+            return Optional.of(new Span(f.start(), f.end(), seg.get()));
         }
         if (m instanceof QuoteMatch.Ambiguous a) {
             String where = a.starts().stream().map(st -> text.paragraphAt(st).map(Segment::label).orElse("?")
@@ -83,9 +84,14 @@ public final class Anchors {
         return c;
     }
 
-    /** Every span resolved so far (for the coverage report). */
-    public List<Span> spans() {
-        return List.copyOf(spans);
+    /** Records that a curated resource is anchored at a span (for the coverage report). */
+    public void record(String kind, String id, Span span) {
+        anchored.add(new Anchored(kind, id, span));
+    }
+
+    /** Everything anchored so far, in curation order. */
+    public List<Anchored> anchored() {
+        return List.copyOf(anchored);
     }
 
     /**

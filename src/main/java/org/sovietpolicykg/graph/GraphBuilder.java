@@ -136,7 +136,7 @@ public final class GraphBuilder {
 
             DatasetGraph out = baseIri.equals(Settings.DEFAULT_BASE) ? dsg : Rebase.apply(dsg, Settings.DEFAULT_BASE, baseIri);
             Prefixes.standard().forEach((p, uri) -> out.prefixes().add(p, Rebase.iri(uri, baseIri)));
-            return new KnowledgeGraph(out, text, curation, mentions, anchors.spans(), baseIri);
+            return new KnowledgeGraph(out, text, curation, mentions, anchors.anchored(), baseIri);
         }
 
         Graph readOntology() {
@@ -240,8 +240,10 @@ public final class GraphBuilder {
                 add(curated, e, SPO.variantSpelling, str(v.value()));
             for (Declarations.PropertyValues pv : d.properties())
                 property(e, what, pv);
-            d.quote().flatMap(q -> anchors.resolve(q, what)).ifPresent(span -> anchors.emit(curated,
-                    SPD.annotation("description", d.id().value()), OA.Annotation, e, OA.describing, span));
+            d.quote().flatMap(q -> anchors.resolve(q, what)).ifPresent(span -> {
+                anchors.emit(curated, SPD.annotation("description", d.id().value()), OA.Annotation, e, OA.describing, span);
+                anchors.record("description", d.id().value(), span);
+            });
             d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),
                     w.from(), w.to(), w.precision(), what));
         }
@@ -429,6 +431,7 @@ public final class GraphBuilder {
             anchors.resolve(quote, what).ifPresent(span -> {
                 Node anno = SPD.annotation(kind, id.value());
                 anchors.emit(curated, anno, OA.Annotation, body, motivation, span);
+                anchors.record(kind, id.value(), span);
                 add(curated, body, SPO.hasAnchor, anno);
             });
         }

@@ -11,7 +11,7 @@ import org.sovietpolicykg.text.Segmentation;
  * found and the spans that anchors resolved to (for the coverage report). Named graphs: see {@code SPD.GRAPH_*}.
  */
 public record KnowledgeGraph(DatasetGraph dataset, Segmentation text, Curation curation,
-        List<MentionFinder.Mention> mentions, List<Anchors.Span> anchored, String baseIri) {
+        List<MentionFinder.Mention> mentions, List<Anchors.Anchored> anchored, String baseIri) {
 
     /**
      * The dataset as queries see it: the named graphs as they are, and as the default graph their union (read-only),

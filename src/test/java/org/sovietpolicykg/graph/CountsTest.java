@@ -1,0 +1,88 @@
+package org.sovietpolicykg.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sovietpolicykg.Sparql;
+import org.sovietpolicykg.TestGraphs;
+
+/**
+ * Counts per class in the curated graph, each explained by what the essay holds. A change to the curation that
+ * changes a count must change this table and its explanation with it.
+ */
+class CountsTest {
+    /** Class local name -> expected count; the comment says where the number comes from. */
+    static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
+    static {
+        // Stalin, Lenin, Litvinov, Molotov, Roosevelt ("FDR"), Goering, and Trotsky (implicit: "the Trotskyite left")
+        EXPECTED.put("Person", 7);
+        // Figes, Preston, Conquest, Kudryashov, Overy: the five historians the essay cites
+        EXPECTED.put("Historian", 5);
+        // the essay's anonymous author
+        EXPECTED.put("Author", 1);
+        // the curators, agent of the interpretations that are not the essay's
+        EXPECTED.put("CuratorTeam", 1);
+        // the Comintern, the International Brigades, the Red Army
+        EXPECTED.put("Organisation", 3);
+        // the USSR, Nazi Germany, the UK, France, the Spanish Republic
+        EXPECTED.put("State", 5);
+        // peasantry, the West, Western European big business, the Western European left, the far right in Spain,
+        // Soviet advisors and commanders, the Trotskyite left, Western historians, fifth columnists,
+        // the Marx Brothers, Jews ("the Jewish Litvoniv")
+        EXPECTED.put("Group", 11);
+        // Spain, Barcelona, Washington, Eurasia
+        EXPECTED.put("Place", 4);
+        // 21 policies, from Revolution from Above and Socialism in One Country to appeasement and the
+        // UK-France-USSR agreement (one, Soviet intervention in Spain, is implicit)
+        EXPECTED.put("Policy", 21);
+        // the Non-Aggression Pact, the purge of the Red Army officers, Munich, Rapallo ("Rapello")
+        EXPECTED.put("Decision", 4);
+        // the Soviet Revolution, the Civil War, the Scissors Crisis, the Spanish Civil War, the reprisals in Spain,
+        // the civil war within the civil war of Barcelona, the Great Purge, Litvinov's dismissal, the Great
+        // Patriotic War, the Soviet-German trade talks with Goering, the onslaught into Soviet territory
+        EXPECTED.put("Event", 11);
+        // 'The Great Terror' (Conquest, 1968) and 'Russia's War' (Overy)
+        EXPECTED.put("Work", 2);
+        // career diplomat; ambassador to FDR's Washington
+        EXPECTED.put("Office", 2);
+        // Litvinov's two roles in time: diplomat until his dismissal in 1939, then ambassador
+        EXPECTED.put("Tenure", 2);
+        // the 100 years gap, Machiavellianism, Great Power
+        EXPECTED.put("Idea", 3);
+        // Marxist-Leninist-Stalinism, the Stalinist system, permanent revolution, Fascism, National Socialism
+        EXPECTED.put("Doctrine", 5);
+        // 37 by the essay's author, 6 by historians (Conquest 2; Figes, Preston, Kudryashov, Overy 1 each), 2 by curators
+        EXPECTED.put("Claim", 45);
+        // plain facts the essay states, e.g. Molotov replaced Litvinov
+        EXPECTED.put("Statement", 35);
+        // the links between domestic and foreign decisions that the essay makes (13) or implies (2, curators')
+        EXPECTED.put("DomesticForeignLink", 15);
+        // every occurrence of every name and variant spelling of every entity
+        EXPECTED.put("Mention", 144);
+    }
+
+    @Test
+    void instances_per_class_are_as_the_essay_gives_them() {
+        Map<String, Integer> actual = new LinkedHashMap<>();
+        for (String c : EXPECTED.keySet())
+            actual.put(c, (int) Sparql.count(TestGraphs.real().queryable(),
+                    "GRAPH <https://w3id.org/soviet-policy-kg/graph/curated> { ?x a spo:" + c + " }"));
+        assertEquals(EXPECTED, actual);
+    }
+
+    @Test
+    void claims_by_agent_are_37_by_the_author_6_by_historians_2_by_curators() {
+        assertEquals(37, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy spd:essay-author"));
+        assertEquals(6, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy ?h . ?h a spo:Historian"));
+        assertEquals(2, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy spd:curators ; spo:isInterpretation true"));
+    }
+
+    @Test
+    void the_essay_has_five_paragraphs_and_41_sentences_in_the_source_graph() {
+        assertEquals(5, Sparql.count(TestGraphs.real().queryable(), "?p a spo:Paragraph"));
+        assertEquals(41, Sparql.count(TestGraphs.real().queryable(), "?s a spo:Sentence"));
+    }
+}
