@@ -1,12 +1,14 @@
 package org.sovietpolicykg.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Statistics;
+import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 
@@ -26,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq and dataset.jsonld.")
 final class BuildCommand implements Callable<Integer> {
     static final String COVERAGE = "coverage.json";
+    static final String ONTOLOGY_DOCS = "ontology.html";
 
     @Mixin
     ProjectOptions project = new ProjectOptions();
@@ -43,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
         Coverage coverage = Coverage.of(kg);
         files.put(COVERAGE, json(coverage.toMap()));
+        files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY)).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         Statistics stats = Statistics.of(kg.dataset(), kg.graphName(SPD.GRAPH_CURATED));

@@ -122,6 +122,9 @@ public final class Anchors {
         add(g, target, RDF.type.asNode(), OA.SpecificResource);
         add(g, target, OA.hasSource, source);
         add(g, target, SPO.inParagraph, SPD.paragraph(seg.paragraph()));
+        for (Segment s : text.sentencesOf(seg.paragraph()))
+            if (s.start() < span.end() && span.start() < s.end())
+                add(g, target, SPO.inSentence, SPD.sentence(s.paragraph(), s.sentence()));
         add(g, target, OA.hasSelector, quote);
         add(g, target, OA.hasSelector, position);
         add(g, quote, RDF.type.asNode(), OA.TextQuoteSelector);

@@ -196,7 +196,7 @@ public final class GraphBuilder {
             add(source, n, RDF.type.asNode(), type);
             add(source, n, RDFS.label.asNode(), en(Character.toUpperCase(s.label().charAt(0)) + s.label().substring(1)));
             add(source, n, DCTerms.isPartOf.asNode(), parent);
-            add(source, n, SPO.index, NodeFactory.createLiteralDT(Integer.toString(index), XSDDatatype.XSDinteger));
+            add(source, n, SPO.index, NodeFactory.createLiteralDT(Integer.toString(index), XSDDatatype.XSDpositiveInteger));
             add(source, n, SPO.start, Anchors.nonNegative(s.start()));
             add(source, n, SPO.end, Anchors.nonNegative(s.end()));
             add(source, n, RDF.value.asNode(), str(s.text()));
@@ -241,7 +241,9 @@ public final class GraphBuilder {
             for (Declarations.PropertyValues pv : d.properties())
                 property(e, what, pv);
             d.quote().flatMap(q -> anchors.resolve(q, what)).ifPresent(span -> {
-                anchors.emit(curated, SPD.annotation("description", d.id().value()), OA.Annotation, e, OA.describing, span);
+                Node anno = SPD.annotation("description", d.id().value());
+                anchors.emit(curated, anno, OA.Annotation, e, OA.describing, span);
+                add(curated, e, SPO.hasAnchor, anno);
                 anchors.record("description", d.id().value(), span);
             });
             d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),

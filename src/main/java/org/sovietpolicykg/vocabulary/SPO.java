@@ -35,6 +35,7 @@ public final class SPO {
     public static final Node end = term("end");
     public static final Node sha256 = term("sha256");
     public static final Node inParagraph = term("inParagraph");
+    public static final Node inSentence = term("inSentence");
     public static final Node surfaceForm = term("surfaceForm");
     public static final Node isVariant = term("isVariant");
 

@@ -1,0 +1,102 @@
+package org.sovietpolicykg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.cli.Servers;
+
+/**
+ * The landing page in a real browser: Debian's headless Chromium driven by its ChromeDriver (.ci/run installs both);
+ * a canned query is run by clicking, and its result table shows the expected first row. No browser is downloaded.
+ */
+class LandingPageBrowserTest {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static KgServer server;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
+        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null)
+                browser.quit();
+        } finally {
+            if (server != null)
+                server.stop();
+        }
+    }
+
+    @Test
+    void clicking_run_on_the_links_query_shows_the_first_link_in_a_table() {
+        browser.get(server.baseUrl() + "/");
+        assertEquals("Home · Soviet Policy KG", browser.getTitle());
+        WebElement entry = browser.findElement(By.id("q-domestic-foreign-links"));
+        entry.findElement(By.cssSelector("a.run")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.results tbody tr")));
+        List<String> headers = browser.findElements(By.cssSelector("table.results thead th")).stream().map(WebElement::getText).toList();
+        List<String> first = browser.findElements(By.cssSelector("table.results tbody tr:first-child td")).stream().map(WebElement::getText).toList();
+        java.util.Map<String, String> row = zip(headers, first);
+        FIRST_ROW.forEach((column, value) -> assertEquals(value, row.get(column), column + " in " + row));
+    }
+
+    @Test
+    void the_sparql_editor_loads_from_our_own_server() {
+        browser.get(server.baseUrl() + "/editor?query=" + java.net.URLEncoder.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 1", java.nio.charset.StandardCharsets.UTF_8));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe")));
+        assertTrue(browser.getPageSource().contains("/static/yasgui/yasgui.min.js"));
+    }
+
+    /**
+     * The first row of the domestic-foreign-links query, by column (as in its golden file): the essay's author links
+     * the attack Stalin expected from abroad to the Five Year Plans at home (paragraph 2, sentence 4).
+     */
+    static final java.util.Map<String, String> FIRST_ROW = java.util.Map.of(
+            "relationLabel", "motivates",
+            "domesticLabel", "Five Year Plans",
+            "foreignLabel", "German invasion of the Soviet Union",
+            "directionLabel", "foreign to domestic",
+            "agentLabel", "Author of the essay",
+            "paragraph", "2",
+            "sentence", "4",
+            "quote", "could be overcome in time for their inevitable attack");
+
+    static java.util.Map<String, String> zip(List<String> keys, List<String> values) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size() && i < values.size(); i++)
+            m.put(keys.get(i), values.get(i));
+        return m;
+    }
+}

@@ -1,0 +1,179 @@
+package org.sovietpolicykg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.eclipse.rdf4j.query.TupleQueryResult;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.cli.Servers;
+import org.sovietpolicykg.queries.CannedQuery;
+import org.sovietpolicykg.queries.QueryBinder;
+import org.sovietpolicykg.queries.QueryCatalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/** The canned-query API over real HTTP: catalogue, every query in every format, errors, and the OpenAPI document. */
+class QueryApiTest {
+    static KgServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."));
+
+    @BeforeAll
+    static void start() {
+        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null)
+            server.stop();
+    }
+
+    static Stream<String> queries() {
+        return CATALOG.all().stream().map(CannedQuery::name);
+    }
+
+    @Test
+    void catalogue_lists_every_query_with_its_typed_parameters() throws Exception {
+        HttpResponse<String> r = get("/api/queries", "application/json");
+        assertEquals(200, r.statusCode());
+        JsonNode list = JSON.readTree(r.body());
+        assertEquals(CATALOG.all().size(), list.size());
+        assertTrue(list.size() >= 15, "at least 15 canned queries, found " + list.size());
+        JsonNode year = find(list, "year-at-home-and-abroad");
+        assertEquals("year", year.get("parameters").get(0).get("name").asText());
+        assertEquals("xsd:integer", year.get("parameters").get(0).get("type").asText());
+        assertEquals("1937", year.get("parameters").get(0).get("default").asText());
+        assertFalse(find(list, "domestic-foreign-links").get("summary").asText().isBlank());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void every_query_answers_in_each_of_its_formats_and_through_the_raw_endpoint(String name) throws Exception {
+        CannedQuery q = CATALOG.get(name);
+        if (q.isTabular()) {
+            HttpResponse<String> json = get("/api/queries/" + name + "?format=json", null);
+            assertEquals(200, json.statusCode(), json.body());
+            assertEquals("application/sparql-results+json", json.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            int rows = q.parsed().isAskType() ? 1 : ResultSetMgr.read(new ByteArrayInputStream(json.body().getBytes(StandardCharsets.UTF_8)),
+                    ResultSetLang.RS_JSON).rewindable().size();
+            HttpResponse<String> csv = get("/api/queries/" + name, "text/csv");
+            assertEquals(200, csv.statusCode());
+            if (!q.parsed().isAskType()) {
+                assertEquals(rows, ResultSetMgr.read(new ByteArrayInputStream(csv.body().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_CSV)
+                        .rewindable().size(), "CSV has as many rows as JSON");
+                assertEquals(rows, ResultSetMgr.read(new ByteArrayInputStream(get("/api/queries/" + name + "?format=tsv", null).body()
+                        .getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_TSV).rewindable().size(), "TSV too");
+                assertEquals(rows, ResultSetMgr.read(new ByteArrayInputStream(get("/api/queries/" + name + "?format=xml", null).body()
+                        .getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_XML).rewindable().size(), "XML too");
+                // the same query text, bound with its defaults, through the raw SPARQL endpoint with RDF4J's client
+                SPARQLRepository repo = new SPARQLRepository(server.sparqlUrl());
+                try (RepositoryConnection c = repo.getConnection();
+                        TupleQueryResult r = c.prepareTupleQuery(QueryBinder.bind(q, Map.of()).serialize()).evaluate()) {
+                    assertEquals(rows, r.stream().count(), "the raw endpoint agrees with the API");
+                } finally {
+                    repo.shutDown();
+                }
+            }
+        } else {
+            HttpResponse<String> ttl = get("/api/queries/" + name, "text/turtle");
+            assertEquals(200, ttl.statusCode());
+            int triples = Rio.parse(new StringReader(ttl.body()), "", RDFFormat.TURTLE).size();
+            assertTrue(triples > 0);
+            HttpResponse<String> jsonld = get("/api/queries/" + name + "?format=jsonld", null);
+            assertEquals(triples, Rio.parse(new StringReader(jsonld.body()), "", RDFFormat.JSONLD).size());
+        }
+    }
+
+    @Test
+    void a_parameter_of_the_wrong_type_gets_400_naming_it() throws Exception {
+        HttpResponse<String> r = get("/api/queries/year-at-home-and-abroad?year=nineteen-thirty-seven", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("Parameter 'year' of query 'year-at-home-and-abroad' expects xsd:integer, got 'nineteen-thirty-seven'",
+                JSON.readTree(r.body()).get("error").asText());
+    }
+
+    @Test
+    void an_unknown_parameter_and_an_unknown_format_get_400() throws Exception {
+        HttpResponse<String> r = get("/api/queries/year-at-home-and-abroad?yaer=1937", null);
+        assertEquals(400, r.statusCode());
+        assertTrue(JSON.readTree(r.body()).get("error").asText().contains("has no parameter yaer"), r.body());
+        HttpResponse<String> f = get("/api/queries/year-at-home-and-abroad?format=pdf", null);
+        assertEquals(400, f.statusCode());
+        assertTrue(f.body().contains("Unknown format 'pdf'"), f.body());
+    }
+
+    @Test
+    void an_iri_parameter_accepts_a_prefixed_name_and_rejects_a_relative_iri() throws Exception {
+        HttpResponse<String> ok = get("/api/queries/actor?actor=spd:molotov&format=csv", null);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("Litvinov") || ok.body().contains("litvinov"), ok.body());
+        HttpResponse<String> bad = get("/api/queries/actor?actor=molotov", null);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("Parameter 'actor'"), bad.body());
+    }
+
+    @Test
+    void an_unknown_query_gets_404_with_the_catalogue() throws Exception {
+        HttpResponse<String> r = get("/api/queries/who-won-the-war", null);
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("No canned query named 'who-won-the-war'"), r.body());
+        assertFalse(r.body().contains("at org."), "no stack trace");
+    }
+
+    @Test
+    void openapi_document_is_valid_openapi_3_with_one_path_per_query() throws Exception {
+        HttpResponse<String> r = get("/api/openapi.json", null);
+        assertEquals(200, r.statusCode());
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body());
+        assertEquals(List.of(), parsed.getMessages());
+        assertEquals(CATALOG.all().size() + 1, parsed.getOpenAPI().getPaths().size());
+        var op = parsed.getOpenAPI().getPaths().get("/api/queries/year-at-home-and-abroad").getGet();
+        assertEquals("integer", op.getParameters().get(0).getSchema().getType());
+        assertTrue(op.getResponses().containsKey("400"));
+    }
+
+    static JsonNode find(JsonNode list, String name) {
+        for (JsonNode n : list)
+            if (n.get("name").asText().equals(name))
+                return n;
+        throw new AssertionError("no query " + name + " in the catalogue");
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+        if (accept != null)
+            b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
