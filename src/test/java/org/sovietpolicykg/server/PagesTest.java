@@ -1,0 +1,102 @@
+package org.sovietpolicykg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.model.vocabulary.OWL;
+import org.eclipse.rdf4j.model.vocabulary.RDF;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.Rio;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.cli.Servers;
+
+/** The ontology at its IRI's path with content negotiation, the pages, and the assets, over real HTTP. */
+class PagesTest {
+    static KgServer server;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null)
+            server.stop();
+    }
+
+    @Test
+    void ontology_answers_turtle_rdfxml_and_jsonld_by_accept_with_the_same_triples() throws Exception {
+        var ontology = SimpleValueFactory.getInstance().createIRI("https://w3id.org/soviet-policy-kg/ontology");
+        Model ttl = parse(get("/ontology", "text/turtle"), RDFFormat.TURTLE);
+        Model xml = parse(get("/ontology", "application/rdf+xml"), RDFFormat.RDFXML);
+        Model jsonld = parse(get("/ontology", "application/ld+json"), RDFFormat.JSONLD);
+        assertTrue(ttl.contains(ontology, RDF.TYPE, OWL.ONTOLOGY));
+        assertEquals(ttl.size(), xml.size());
+        assertEquals(ttl.size(), jsonld.size());
+    }
+
+    @Test
+    void ontology_answers_browsers_with_html_documentation() throws Exception {
+        HttpResponse<String> r = get("/ontology", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertEquals("text/html", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(r.body().contains("<h3>Domestic-foreign link <code>spo:DomesticForeignLink</code></h3>")
+                || r.body().contains("spo:DomesticForeignLink"), "documents the link class");
+        assertTrue(r.body().contains("id=\"Claim\""));
+        assertTrue(r.body().contains("Worked example"));
+        assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+    }
+
+    @Test
+    void an_unknown_ontology_format_is_a_400() throws Exception {
+        HttpResponse<String> r = get("/ontology?format=docx", null);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Unknown format 'docx'"));
+    }
+
+    @Test
+    void home_page_lists_the_canned_queries_and_serves_its_assets_itself() throws Exception {
+        HttpResponse<String> home = get("/", null);
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("id=\"q-year-at-home-and-abroad\""));
+        assertFalse(home.body().contains("cdn"), "no asset from a CDN");
+        assertEquals(200, get("/static/yasgui/yasgui.min.js", null).statusCode());
+        assertEquals(200, get("/static/site.css", null).statusCode());
+    }
+
+    @Test
+    void results_page_of_a_year_shows_the_great_purge_for_1937_and_the_pact_for_1939() throws Exception {
+        assertTrue(get("/run/year-at-home-and-abroad", null).body().contains("Great Purge"));
+        String p1939 = get("/run/year-at-home-and-abroad?year=1939", null).body();
+        assertTrue(p1939.contains("Non-Aggression Pact") || p1939.contains("Molotov–Ribbentrop Pact"), p1939);
+        HttpResponse<String> bad = get("/run/year-at-home-and-abroad?year=MCMXXXVII", null);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("expects xsd:integer"));
+    }
+
+    static Model parse(HttpResponse<String> r, RDFFormat f) throws Exception {
+        assertEquals(200, r.statusCode());
+        return Rio.parse(new StringReader(r.body()), "", f);
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+        if (accept != null)
+            b.header("Accept", accept);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
