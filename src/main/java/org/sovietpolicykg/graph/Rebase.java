@@ -30,6 +30,10 @@ public final class Rebase {
     private static Node node(Node n, String from, String to) {
         if (n.isURI() && n.getURI().startsWith(from))
             return NodeFactory.createURI(to + n.getURI().substring(from.length()));
+        // a literal that is an IRI of ours as a whole, e.g. vann:preferredNamespaceUri (prose that mentions IRIs stays)
+        if (n.isLiteral() && n.getLiteralLanguage().isEmpty() && n.getLiteralLexicalForm().startsWith(from)
+                && !n.getLiteralLexicalForm().contains(" "))
+            return NodeFactory.createLiteralDT(to + n.getLiteralLexicalForm().substring(from.length()), n.getLiteralDatatype());
         return n;
     }
 }

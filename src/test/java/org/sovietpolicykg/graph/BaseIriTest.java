@@ -1,0 +1,34 @@
+package org.sovietpolicykg.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.Sparql;
+
+/** One configurable base IRI moves the ontology and the data together. */
+class BaseIriTest {
+
+    @Test
+    void another_base_moves_every_iri_of_ontology_and_data() {
+        KnowledgeGraph kg = GraphBuilder.create().projectDir(Path.of(".")).baseIri("https://example.org/kg/").build();
+        // no IRI is left under the default base (prose in skos:example may still quote one)
+        assertEquals(0, Sparql.count(kg.queryable(), "GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?s), \"https://w3id.org/soviet-policy-kg/\")"
+                + " || STRSTARTS(STR(?p), \"https://w3id.org/soviet-policy-kg/\") || (isIRI(?o) && STRSTARTS(STR(?o), \"https://w3id.org/soviet-policy-kg/\"))"
+                + " || STRSTARTS(STR(?g), \"https://w3id.org/soviet-policy-kg/\"))"));
+        assertEquals(1, Sparql.count(kg.queryable(), "<https://example.org/kg/ontology> <http://purl.org/vocab/vann/preferredNamespaceUri> \"https://example.org/kg/ontology#\""));
+        assertEquals(1, Sparql.count(kg.queryable(),
+                "<https://example.org/kg/id/molotov> <https://example.org/kg/ontology#replaced> <https://example.org/kg/id/litvinov>"));
+        assertTrue(kg.graph(org.sovietpolicykg.vocabulary.SPD.GRAPH_ONTOLOGY).size() > 1000);
+    }
+
+    @Test
+    void a_base_that_is_not_an_http_iri_ending_in_a_slash_is_refused_by_name() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GraphBuilder.create().baseIri("example.org/kg"));
+        assertEquals("Illegal base IRI=example.org/kg: expected an http(s) IRI ending in '/'", e.getMessage());
+    }
+}
