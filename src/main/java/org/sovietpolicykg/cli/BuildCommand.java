@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
@@ -46,6 +47,7 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
         Coverage coverage = Coverage.of(kg);
         files.put(COVERAGE, json(coverage.toMap()));
+        files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY)).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();

@@ -1,7 +1,13 @@
 package org.sovietpolicykg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Fingerprint;
 
 import org.sovietpolicykg.config.Settings;
 import org.sovietpolicykg.graph.KnowledgeGraph;
@@ -23,17 +29,35 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE})")
     int port = Settings.get(Settings.PORT);
 
+    @Option(names = "--dataset", paramLabel = "DIR", description = "A built dataset to serve when it was built from the "
+            + "current sources (default: ${DEFAULT-VALUE}); otherwise, or with --rebuild, the graph is built in memory")
+    Path dataset = Path.of("target/dataset");
+
+    @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
+    boolean rebuild;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        KnowledgeGraph kg = project.build();
-        KgServer server = Servers.standard(kg, project.project).port(port).start();
+        String fingerprint = Fingerprint.of(project.project, project.base);
+        KgServer server;
+        String origin;
+        if (!rebuild && Fingerprint.matches(dataset, fingerprint)) {
+            // built and validated by `build` (mvn package runs it) from exactly these sources
+            DatasetGraph named = Datasets.load(dataset.resolve(DatasetWriter.NQUADS), project.base);
+            server = Servers.standard(named, project.base, project.project).port(port).start();
+            origin = "the built dataset in " + dataset + " (same sources)";
+        } else {
+            KnowledgeGraph kg = project.build();
+            server = Servers.standard(kg, project.project).port(port).start();
+            origin = "the sources, built and validated in memory";
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("Ready in %d ms. SPARQL endpoint: %s%n", (System.nanoTime() - t0) / 1_000_000, server.sparqlUrl());
+        w.printf("Ready in %d ms, serving %s. SPARQL endpoint: %s%n", (System.nanoTime() - t0) / 1_000_000, origin, server.sparqlUrl());
         w.printf("Home page: %s/  (Ctrl-C stops)%n", server.baseUrl());
         w.flush();
         server.join();

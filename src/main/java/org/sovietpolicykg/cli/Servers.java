@@ -2,7 +2,9 @@ package org.sovietpolicykg.cli;
 
 import java.nio.file.Path;
 
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
@@ -17,11 +19,17 @@ public final class Servers {
     private Servers() {}
 
     public static KgServer.Builder standard(KnowledgeGraph kg, Path projectDir) {
+        return standard(kg.dataset(), kg.baseIri(), projectDir);
+    }
+
+    /** The server of a built dataset (named graphs) under a base IRI, with the canned queries of projectDir. */
+    public static KgServer.Builder standard(DatasetGraph named, String baseIri, Path projectDir) {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
-        return KgServer.create().graph(kg).queryTimeout(timeout)
-                .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(kg.queryable(), timeout)))
-                .servlet("/ontology", new OntologyServlet(kg.graph(SPD.GRAPH_ONTOLOGY)))
-                .pages(new PagesServlet(catalog, kg.queryable(), timeout), "", "/run/*", "/editor", "/static/*");
+        DatasetGraph queryable = Datasets.unionView(named);
+        return KgServer.create().dataset(named).queryTimeout(timeout)
+                .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(queryable, timeout)))
+                .servlet("/ontology", new OntologyServlet(Datasets.graph(named, SPD.GRAPH_ONTOLOGY, baseIri)))
+                .pages(new PagesServlet(catalog, queryable, timeout), "", "/run/*", "/editor", "/static/*");
     }
 }

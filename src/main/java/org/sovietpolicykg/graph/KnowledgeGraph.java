@@ -13,16 +13,9 @@ import org.sovietpolicykg.text.Segmentation;
 public record KnowledgeGraph(DatasetGraph dataset, Segmentation text, Curation curation,
         List<MentionFinder.Mention> mentions, List<Anchors.Anchored> anchored, String baseIri) {
 
-    /**
-     * The dataset as queries see it: the named graphs as they are, and as the default graph their union (read-only),
-     * as RDF4J and TDB2 (with unionDefaultGraph) also present it, so a query needs no GRAPH clause.
-     */
+    /** The dataset as queries see it: the union of the named graphs as the default graph. */
     public DatasetGraph queryable() {
-        DatasetGraph view = org.apache.jena.sparql.core.DatasetGraphFactory
-                .createGeneral(new org.apache.jena.sparql.graph.GraphUnionRead(dataset));
-        dataset.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dataset.getGraph(g)));
-        dataset.prefixes().forEach((p, u) -> view.prefixes().add(p, u));
-        return view;
+        return org.sovietpolicykg.dataset.Datasets.unionView(dataset);
     }
 
     /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_CURATED}), wherever the base is now. */

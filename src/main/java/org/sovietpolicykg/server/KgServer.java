@@ -11,6 +11,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 
 /**
@@ -61,7 +62,7 @@ public final class KgServer {
     /** Builds a {@link KgServer}, checking each argument as it is given. */
     public static final class Builder {
         private int port = Settings.get(Settings.PORT);
-        private KnowledgeGraph graph;
+        private DatasetGraph dataset;
         private int timeoutMs = Settings.get(Settings.QUERY_TIMEOUT_MS);
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
@@ -73,8 +74,14 @@ public final class KgServer {
             return this;
         }
 
+        /** The knowledge graph to serve. */
         public Builder graph(KnowledgeGraph graph) {
-            this.graph = Objects.requireNonNull(graph, "graph");
+            return dataset(Objects.requireNonNull(graph, "graph").dataset());
+        }
+
+        /** The named graphs to serve (a built dataset, e.g. loaded from its N-Quads). */
+        public Builder dataset(DatasetGraph namedGraphs) {
+            this.dataset = Objects.requireNonNull(namedGraphs, "dataset");
             return this;
         }
 
@@ -107,9 +114,9 @@ public final class KgServer {
         }
 
         public KgServer start() {
-            if (graph == null)
-                throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(graph.queryable());
+            if (dataset == null)
+                throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) or dataset(...) first");
+            DatasetGraph readOnly = new DatasetGraphReadOnly(Datasets.unionView(dataset));
             readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes

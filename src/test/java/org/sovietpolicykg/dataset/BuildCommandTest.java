@@ -63,6 +63,19 @@ class BuildCommandTest {
         }
     }
 
+    @Test
+    void the_fingerprint_of_a_build_matches_its_sources_until_one_byte_of_them_changes(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp.resolve("project"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "--project", project.toString(), "--out", out.toString()).exit);
+        String base = "https://w3id.org/soviet-policy-kg/";
+        assertTrue(Fingerprint.matches(out, Fingerprint.of(project, base)));
+        assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, "https://example.org/kg/")), "another base IRI");
+        Path f = project.resolve("data/curation/05-paragraph-5.yaml");
+        Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n# a curator's note\n", StandardCharsets.UTF_8);
+        assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, base)), "serve must not load a dataset of older sources");
+    }
+
     record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {

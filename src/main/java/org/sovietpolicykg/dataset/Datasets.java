@@ -1,0 +1,42 @@
+package org.sovietpolicykg.dataset;
+
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphUnionRead;
+import org.sovietpolicykg.graph.Rebase;
+import org.sovietpolicykg.vocabulary.Prefixes;
+
+/** Helpers for the datasets the project builds, loads and serves. */
+public final class Datasets {
+    private Datasets() {}
+
+    /**
+     * The dataset as queries see it: the named graphs as they are and, as the default graph, their union (read-only),
+     * as RDF4J and TDB2 (with unionDefaultGraph) also present it, so that a query needs no GRAPH clause.
+     */
+    public static DatasetGraph unionView(DatasetGraph named) {
+        DatasetGraph view = DatasetGraphFactory.createGeneral(new GraphUnionRead(named));
+        named.listGraphNodes().forEachRemaining(g -> view.addGraph(g, named.getGraph(g)));
+        named.prefixes().forEach((p, u) -> view.prefixes().add(p, u));
+        return view;
+    }
+
+    /** Loads a built dataset from its N-Quads, with the standard prefixes under its base IRI. */
+    public static DatasetGraph load(Path nquads, String baseIri) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        RDFParser.source(nquads).lang(Lang.NQUADS).parse(dsg);
+        Prefixes.standard().forEach((p, uri) -> dsg.prefixes().add(p, Rebase.iri(uri, baseIri)));
+        return dsg;
+    }
+
+    /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_ONTOLOGY}), under another base. */
+    public static Graph graph(DatasetGraph named, org.apache.jena.graph.Node defaultName, String baseIri) {
+        return named.getGraph(NodeFactory.createURI(Rebase.iri(defaultName.getURI(), baseIri)));
+    }
+}
