@@ -12,6 +12,9 @@ public final class Prefixes {
         pm.add(SPO.PREFIX, SPO.NS);
         pm.add(SPC.PREFIX, SPC.NS);
         pm.add(SPD.PREFIX, SPD.NS);
+        pm.add("claim", SPD.BASE + "claim/");
+        pm.add("link", SPD.BASE + "link/");
+        pm.add("statement", SPD.BASE + "statement/");
         pm.add(OA.PREFIX, OA.NS);
         pm.add(PROV.PREFIX, PROV.NS);
         pm.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
