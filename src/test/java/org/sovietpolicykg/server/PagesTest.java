@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
@@ -17,27 +13,10 @@ import org.eclipse.rdf4j.model.vocabulary.OWL;
 import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.cli.Servers;
 
 /** The ontology at its IRI's path with content negotiation, the pages, and the assets, over real HTTP. */
-class PagesTest {
-    static KgServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-    }
+class PagesTest extends AbstractLiveServerTest {
 
     @Test
     void ontology_answers_turtle_rdfxml_and_jsonld_by_accept_with_the_same_triples() throws Exception {
@@ -93,10 +72,4 @@ class PagesTest {
         return Rio.parse(new StringReader(r.body()), "", f);
     }
 
-    static HttpResponse<String> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
-        if (accept != null)
-            b.header("Accept", accept);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

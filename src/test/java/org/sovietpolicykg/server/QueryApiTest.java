@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,13 +20,9 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.cli.Servers;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
@@ -42,22 +34,9 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /** The canned-query API over real HTTP: catalogue, every query in every format, errors, and the OpenAPI document. */
-class QueryApiTest {
-    static KgServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
+class QueryApiTest extends AbstractLiveServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."));
-
-    @BeforeAll
-    static void start() {
-        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-    }
 
     static Stream<String> queries() {
         return CATALOG.all().stream().map(CannedQuery::name);
@@ -170,10 +149,4 @@ class QueryApiTest {
         throw new AssertionError("no query " + name + " in the catalogue");
     }
 
-    static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
-        if (accept != null)
-            b.header("Accept", accept);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }
