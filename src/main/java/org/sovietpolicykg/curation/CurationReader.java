@@ -36,7 +36,8 @@ public final class CurationReader {
     public static final String CURATION_DIR = "data/curation";
     public static final String ENRICHMENT_DIR = "data/enrichment";
 
-    static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
+    /** The keys of an entity that are not properties of the ontology. */
+    public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
             "implicit", "quote", "prefix", "suffix", "when");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
             "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note");

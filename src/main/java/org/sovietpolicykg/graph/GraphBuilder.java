@@ -262,7 +262,7 @@ public final class GraphBuilder {
             if (kind.isEmpty()) {
                 problems.add(pv.property().loc().problem("unknown key '" + key + "' in " + what + ": spo:" + key
                         + " is not a property of ontology/; expected one of the reserved keys " + new java.util.TreeSet<>(
-                                CurationReaderKeys.RESERVED) + " or a property of ontology/ " + ontology.entityProperties()));
+                                CurationReader.ENTITY_RESERVED) + " or a property of ontology/ " + ontology.entityProperties()));
                 return;
             }
             Node p = SPO.term(key);
@@ -526,11 +526,5 @@ public final class GraphBuilder {
 
     static void add(Graph g, Node s, Node p, Node o) {
         g.add(Triple.create(s, p, o));
-    }
-
-    /** The reserved keys of an entity, for messages. */
-    static final class CurationReaderKeys {
-        static final java.util.Set<String> RESERVED = java.util.Set.of("id", "type", "label", "names", "variants",
-                "description", "implicit", "quote", "prefix", "suffix", "when");
     }
 }
