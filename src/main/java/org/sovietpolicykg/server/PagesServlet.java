@@ -22,7 +22,6 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.NotFoundException;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.queries.CannedQuery;
@@ -99,8 +98,6 @@ public final class PagesServlet extends HttpServlet {
 
     private Map<String, Object> run(String name, HttpServletRequest req) {
         CannedQuery q = catalog.get(name);
-        if (!q.parsed().isSelectType())
-            throw new BadRequestException("Query '" + name + "' is not a SELECT query; get its results from /api/queries/" + name);
         Map<String, String> values = new LinkedHashMap<>();
         req.getParameterMap().forEach((k, v) -> {
             if (v.length > 0 && !v[0].isEmpty())
@@ -108,19 +105,31 @@ public final class PagesServlet extends HttpServlet {
         });
         Query bound = QueryBinder.bind(q, values);
         PrefixMap pm = Prefixes.standard();
-        List<String> columns = bound.getResultVars();
+        List<String> columns;
         List<Map<String, Object>> rows = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(bound)
                 .timeout(timeoutMs).build()) {
-            ResultSet rs = qe.execSelect();
-            while (rs.hasNext()) {
-                QuerySolution s = rs.next();
-                List<Map<String, Object>> cells = new ArrayList<>();
-                for (String c : columns) {
-                    RDFNode n = s.get(c);
-                    cells.add(cell(n == null ? null : n.asNode(), pm));
+            if (bound.isSelectType()) {
+                columns = bound.getResultVars();
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) {
+                    QuerySolution s = rs.next();
+                    List<Map<String, Object>> cells = new ArrayList<>();
+                    for (String c : columns) {
+                        RDFNode n = s.get(c);
+                        cells.add(cell(n == null ? null : n.asNode(), pm));
+                    }
+                    rows.add(Map.of("cells", cells));
                 }
-                rows.add(Map.of("cells", cells));
+            } else if (bound.isAskType()) {
+                columns = List.of("answer");
+                rows.add(Map.of("cells", List.of(Map.of("text", Boolean.toString(qe.execAsk())))));
+            } else {
+                // a graph: one row per triple, in a stable order
+                columns = List.of("subject", "predicate", "object");
+                var g = bound.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
+                g.find().toList().stream().sorted(java.util.Comparator.comparing((org.apache.jena.graph.Triple t) -> t.toString()))
+                        .forEach(t -> rows.add(Map.of("cells", List.of(cell(t.getSubject(), pm), cell(t.getPredicate(), pm), cell(t.getObject(), pm)))));
             }
         }
         StringBuilder qs = new StringBuilder();

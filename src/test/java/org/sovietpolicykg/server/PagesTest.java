@@ -67,6 +67,14 @@ class PagesTest extends AbstractLiveServerTest {
         assertTrue(bad.body().contains("expects xsd:integer"));
     }
 
+    @Test
+    void results_page_of_the_construct_query_lists_its_triples() throws Exception {
+        HttpResponse<String> r = get("/run/link-graph", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<th>subject</th><th>predicate</th><th>object</th>"), r.body());
+        assertTrue(r.body().contains("spo:mirrors"), "the shortcut triple spd:great-purge spo:mirrors spd:reprisals-in-spain");
+    }
+
     static Model parse(HttpResponse<String> r, RDFFormat f) throws Exception {
         assertEquals(200, r.statusCode());
         return Rio.parse(new StringReader(r.body()), "", f);
