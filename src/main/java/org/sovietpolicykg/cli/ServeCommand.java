@@ -55,8 +55,13 @@ final class ServeCommand implements Callable<Integer> {
             server = Servers.standard(kg, project.project).port(port).start();
             origin = "the sources, built and validated in memory";
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         PrintWriter w = spec.commandLine().getOut();
+        // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            w.println("Stopped.");
+            w.flush();
+        }, "shutdown"));
         w.printf("Ready in %d ms, serving %s. SPARQL endpoint: %s%n", (System.nanoTime() - t0) / 1_000_000, origin, server.sparqlUrl());
         w.printf("Home page: %s/  (Ctrl-C stops)%n", server.baseUrl());
         w.flush();
