@@ -3,16 +3,13 @@ package org.sovietpolicykg.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,28 +24,19 @@ class ServeProcessTest {
     @Test
     void serve_prints_its_url_answers_and_stops_cleanly_on_a_signal() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("serve", ".log");
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.sovietpolicykg.cli.Main",
-                "serve", "--port", "0", "--rebuild").redirectErrorStream(true).start();
-        StringBuffer output = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine())
-                    output.append(line).append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        reader.start();
+                "serve", "--port", "0", "--rebuild").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String url = null;
             for (int i = 0; i < 600 && url == null && p.isAlive(); i++) {
-                Matcher m = URL.matcher(output);
+                Matcher m = URL.matcher(Files.readString(log, StandardCharsets.UTF_8));
                 if (m.find())
                     url = m.group(1);
                 else
                     Thread.sleep(50);
             }
-            assertTrue(url != null, "no URL printed within 30 s:\n" + output);
+            assertTrue(url != null, "no URL printed within 30 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "?query="
                     + URLEncoder.encode("ASK { ?x <https://w3id.org/soviet-policy-kg/ontology#replaced> ?y }", StandardCharsets.UTF_8)))
                     .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
@@ -56,10 +44,11 @@ class ServeProcessTest {
 
             p.destroy(); // SIGTERM: the JVM runs the same shutdown hook as for Ctrl-C
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stopped within 20 s");
-            reader.join(5000);
-            assertTrue(output.toString().contains("Stopped."), output.toString());
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(output.contains("Stopped."), "exit " + p.exitValue() + ":\n" + output);
         } finally {
             p.destroyForcibly();
+            Files.deleteIfExists(log);
         }
     }
 }
