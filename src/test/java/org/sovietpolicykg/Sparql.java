@@ -18,6 +18,7 @@ public final class Sparql {
             PREFIX spo:  <https://w3id.org/soviet-policy-kg/ontology#>
             PREFIX spd:  <https://w3id.org/soviet-policy-kg/id/>
             PREFIX spc:  <https://w3id.org/soviet-policy-kg/concept/>
+            PREFIX claim: <https://w3id.org/soviet-policy-kg/claim/>
             PREFIX oa:   <http://www.w3.org/ns/oa#>
             PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

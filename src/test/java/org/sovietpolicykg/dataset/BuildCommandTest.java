@@ -37,7 +37,7 @@ class BuildCommandTest {
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/curated>"), r.out);
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/source>"), r.out);
         assertTrue(r.out.contains("Entities per class (curated graph):"), r.out);
-        assertTrue(r.out.contains("\n      45  spo:Claim\n"), r.out);
+        assertTrue(r.out.contains("\n      46  spo:Claim\n"), r.out);
         assertTrue(r.out.contains("\n      15  spo:DomesticForeignLink\n"), r.out);
         assertTrue(r.out.contains("\n       5  spo:Historian\n"), "Figes, Preston, Conquest, Kudryashov, Overy\n" + r.out);
     }
