@@ -11,6 +11,7 @@ import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.OntologyServlet;
 import org.sovietpolicykg.server.PagesServlet;
+import org.sovietpolicykg.server.ResourceServlet;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.server.QueryApiServlet;
 
@@ -27,9 +28,12 @@ public final class Servers {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
         DatasetGraph queryable = Datasets.unionView(named);
-        return KgServer.create().dataset(named).queryTimeout(timeout)
+        KgServer.Builder b = KgServer.create().dataset(named).queryTimeout(timeout);
+        ResourceServlet resources = new ResourceServlet(queryable, baseIri);
+        ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
+        return b
                 .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(queryable, timeout)))
                 .servlet("/ontology", new OntologyServlet(Datasets.graph(named, SPD.GRAPH_ONTOLOGY, baseIri)))
-                .pages(new PagesServlet(catalog, queryable, timeout), "", "/run/*", "/editor", "/static/*");
+                .pages(new PagesServlet(catalog, queryable, baseIri, timeout), "", "/run/*", "/editor", "/static/*");
     }
 }

@@ -46,8 +46,12 @@ public final class PagesServlet extends HttpServlet {
     private final transient Statistics stats;
     private final int timeoutMs;
 
-    public PagesServlet(QueryCatalog catalog, DatasetGraph dataset, int timeoutMs) {
+    private final String base;
+
+    /** {@code dataset}: the queryable view (union default graph); IRIs under {@code baseIri} link to their local pages. */
+    public PagesServlet(QueryCatalog catalog, DatasetGraph dataset, String baseIri, int timeoutMs) {
         this.catalog = catalog;
+        this.base = baseIri;
         this.dataset = dataset;
         this.stats = Statistics.of(dataset, SPD.GRAPH_CURATED);
         this.timeoutMs = timeoutMs;
@@ -154,12 +158,15 @@ public final class PagesServlet extends HttpServlet {
         return scope;
     }
 
-    private static Map<String, Object> cell(Node n, PrefixMap pm) {
+    private Map<String, Object> cell(Node n, PrefixMap pm) {
         if (n == null)
             return Map.of("text", "");
         if (n.isURI()) {
-            String a = pm.abbreviate(n.getURI());
-            return Map.of("iri", n.getURI(), "text", a == null ? n.getURI() : a);
+            String uri = n.getURI();
+            String a = pm.abbreviate(uri);
+            // our own IRIs resolve on this server (see ResourceServlet), others as they are
+            String href = uri.startsWith(base) ? "/" + uri.substring(base.length()) : uri;
+            return Map.of("iri", href, "text", a == null ? uri : a);
         }
         if (n.isLiteral())
             return Map.of("text", n.getLiteralLexicalForm());

@@ -75,6 +75,29 @@ class PagesTest extends AbstractLiveServerTest {
         assertTrue(r.body().contains("spo:mirrors"), "the shortcut triple spd:great-purge spo:mirrors spd:reprisals-in-spain");
     }
 
+    @Test
+    void entity_iris_dereference_to_html_with_the_passages_and_to_rdf_by_accept() throws Exception {
+        HttpResponse<String> html = get("/id/litvinov", "text/html");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("<h1>Maxim Litvinov</h1>"), html.body());
+        assertTrue(html.body().contains("“Litvoniv”"), "the essay's misspelling is one of his passages");
+        Model ttl = parse(get("/id/litvinov", "text/turtle"), RDFFormat.TURTLE);
+        var vf = SimpleValueFactory.getInstance();
+        assertTrue(ttl.contains(vf.createIRI("https://w3id.org/soviet-policy-kg/id/molotov"),
+                vf.createIRI("https://w3id.org/soviet-policy-kg/ontology#replaced"), vf.createIRI("https://w3id.org/soviet-policy-kg/id/litvinov")),
+                "the description includes what points to it");
+        assertEquals(ttl.size(), parse(get("/id/litvinov?format=jsonld", null), RDFFormat.JSONLD).size());
+        assertEquals(200, get("/claim/conquest-validated", "text/html").statusCode());
+        assertEquals(200, get("/text/essay/p4/s1", "text/turtle").statusCode());
+    }
+
+    @Test
+    void an_iri_the_graph_says_nothing_of_is_a_404_with_a_message() throws Exception {
+        HttpResponse<String> r = get("/id/trotsky-the-younger", "text/html");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("Nothing is said of <https://w3id.org/soviet-policy-kg/id/trotsky-the-younger>"), r.body());
+    }
+
     static Model parse(HttpResponse<String> r, RDFFormat f) throws Exception {
         assertEquals(200, r.statusCode());
         return Rio.parse(new StringReader(r.body()), "", f);
