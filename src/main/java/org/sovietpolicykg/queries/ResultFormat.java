@@ -58,16 +58,13 @@ public enum ResultFormat {
                 .orElseThrow(() -> new BadRequestException("Unknown format '" + key + "'; expected one of " + keys()));
     }
 
-    /** The first format an Accept header asks for that fits the query (tabular or graph), in the header's order. */
-    public static Optional<ResultFormat> fromAccept(String accept, boolean tabularQuery) {
-        if (accept == null || accept.isBlank())
-            return Optional.empty();
-        for (String part : accept.split(",")) {
-            String mt = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            for (ResultFormat f : values())
-                if (f.tabular == tabularQuery && (f.mediaType.equals(mt) || (mt.equals("application/json") && f == JSON)))
-                    return Optional.of(f);
-        }
-        return Optional.empty();
+    /** The formats that fit a query: tabular ones for SELECT and ASK, graph ones for CONSTRUCT and DESCRIBE. */
+    public static List<ResultFormat> fitting(boolean tabularQuery) {
+        return Arrays.stream(values()).filter(f -> f.tabular == tabularQuery).toList();
+    }
+
+    /** By media type, among those that fit the query. */
+    public static Optional<ResultFormat> byMediaType(String mediaType, boolean tabularQuery) {
+        return fitting(tabularQuery).stream().filter(f -> f.mediaType.equals(mediaType)).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package org.sovietpolicykg.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -65,20 +66,9 @@ public final class OntologyServlet extends HttpServlet {
                 throw new BadRequestException("Unknown format '" + format + "'; expected one of html, turtle, rdfxml, jsonld");
             return t;
         }
-        if (accept != null) {
-            for (String part : accept.split(",")) {
-                String mt = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (FORMATS.containsValue(mt))
-                    return mt;
-                if (mt.equals("application/xhtml+xml"))
-                    return "text/html";
-                if (mt.equals("application/xml") || mt.equals("text/xml"))
-                    return "application/rdf+xml";
-                if (mt.equals("application/x-turtle"))
-                    return "text/turtle";
-            }
-        }
-        return "text/html";
+        // browsers send text/html first; a bare */* also gets the documentation
+        return ContentNegotiation.choose(accept, List.of("text/html", "text/turtle", "application/rdf+xml", "application/ld+json"))
+                .orElse("text/html");
     }
 
     private static byte[] write(Graph g, Lang lang) {

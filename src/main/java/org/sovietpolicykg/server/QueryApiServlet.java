@@ -67,7 +67,8 @@ public final class QueryApiServlet extends HttpServlet {
         }
         Query bound = QueryBinder.bind(q, params);
         ResultFormat format = params.containsKey("format") ? ResultFormat.byKey(params.get("format"))
-                : ResultFormat.fromAccept(req.getHeader("Accept"), q.isTabular()).orElse(QueryRunner.defaultFormat(bound));
+                : ContentNegotiation.choose(req.getHeader("Accept"), ResultFormat.fitting(q.isTabular()).stream().map(ResultFormat::mediaType).toList())
+                        .flatMap(mt -> ResultFormat.byMediaType(mt, q.isTabular())).orElse(QueryRunner.defaultFormat(bound));
         byte[] body = runner.run(bound, format);
         resp.setStatus(200);
         resp.setContentType(format.mediaType());

@@ -96,17 +96,10 @@ public final class ResourceServlet extends HttpServlet {
                 throw new BadRequestException("Unknown format '" + format + "'; expected one of html, turtle, jsonld, rdfxml, ntriples");
             return l;
         }
-        if (accept != null) {
-            for (String part : accept.split(",")) {
-                String mt = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-                if (mt.equals("text/html") || mt.equals("application/xhtml+xml"))
-                    return null;
-                for (Lang l : FORMATS.values())
-                    if (l.getContentType().getContentTypeStr().equals(mt) || l.getAltContentTypes().contains(mt))
-                        return l;
-            }
-        }
-        return null;
+        List<String> offered = new ArrayList<>(List.of("text/html"));
+        FORMATS.values().stream().map(l -> l.getContentType().getContentTypeStr()).sorted().forEach(offered::add);
+        String chosen = ContentNegotiation.choose(accept, offered).orElse("text/html");
+        return FORMATS.values().stream().filter(l -> l.getContentType().getContentTypeStr().equals(chosen)).findFirst().orElse(null);
     }
 
     private Map<String, Object> page(Graph g, Node iri) {
