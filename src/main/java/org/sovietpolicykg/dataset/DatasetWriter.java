@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 
 /**
@@ -41,30 +43,65 @@ public final class DatasetWriter {
         return files;
     }
 
-    /** Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole. */
+    /**
+     * Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole. A folder that
+     * exists must be a dataset this program wrote ({@value Fingerprint#FILE} in it) or empty: anything else is refused,
+     * so that a mistyped {@code --out} never deletes a folder of the user's.
+     */
     public static void writeAtomically(Path outDir, Map<String, byte[]> files) {
         Path dir = outDir.toAbsolutePath().normalize();
         Path parent = dir.getParent();
+        if (parent == null)
+            throw new ConfigException("Illegal output folder=" + outDir + ": expected a folder below the root");
+        if (Files.exists(dir) && !isOurs(dir))
+            throw new ConfigException("Refusing to replace " + outDir + ": it exists, is not empty and holds no " + Fingerprint.FILE
+                    + " (it is not a dataset this program wrote); expected a new or empty folder, or the output of an earlier build");
         Path tmp = null;
+        Path old = null;
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-new-");
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             for (Map.Entry<String, byte[]> f : files.entrySet())
                 Files.write(tmp.resolve(f.getKey()), f.getValue());
-            Path old = null;
             if (Files.exists(dir)) {
                 old = parent.resolve("." + dir.getFileName() + "-old-" + System.nanoTime());
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
-            if (old != null)
-                deleteTree(old);
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
+            restore(old, dir);
+            old = null;
             throw new KgException(outDir + ": cannot write the dataset: " + e.getMessage(), e);
         } finally {
             if (tmp != null)
                 deleteTree(tmp);
+            if (old != null)
+                deleteTree(old);
+        }
+    }
+
+    private static boolean isOurs(Path dir) {
+        if (!Files.isDirectory(dir))
+            return false;
+        if (Files.isRegularFile(dir.resolve(Fingerprint.FILE)))
+            return true;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Puts the last good output back where it was, after a failed replacement. */
+    private static void restore(Path old, Path dir) {
+        if (old == null || Files.exists(dir))
+            return;
+        try {
+            Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new KgException("The last good output could not be put back from " + old + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 

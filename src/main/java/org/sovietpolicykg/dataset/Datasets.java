@@ -8,7 +8,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.sovietpolicykg.graph.Rebase;
 import org.sovietpolicykg.vocabulary.Prefixes;
 
@@ -17,12 +16,17 @@ public final class Datasets {
     private Datasets() {}
 
     /**
-     * The dataset as queries see it: the named graphs as they are and, as the default graph, their union (read-only),
-     * as RDF4J and TDB2 (with unionDefaultGraph) also present it, so that a query needs no GRAPH clause.
+     * The dataset as queries see it: the named graphs as they are and, as the default graph, their union (a copy:
+     * about 10,000 triples), as RDF4J and TDB2 (with unionDefaultGraph) also present it, so that a query needs no GRAPH
+     * clause. A transactional in-memory dataset of its own, so any engine can query it, and asking for a graph that
+     * does not exist creates nothing.
      */
     public static DatasetGraph unionView(DatasetGraph named) {
-        DatasetGraph view = DatasetGraphFactory.createGeneral(new GraphUnionRead(named));
-        named.listGraphNodes().forEachRemaining(g -> view.addGraph(g, named.getGraph(g)));
+        DatasetGraph view = DatasetGraphFactory.createTxnMem();
+        named.find().forEachRemaining(q -> {
+            view.add(q);
+            view.getDefaultGraph().add(q.asTriple());
+        });
         named.prefixes().forEach((p, u) -> view.prefixes().add(p, u));
         return view;
     }

@@ -118,6 +118,8 @@ public final class KgServer {
                 throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) or dataset(...) first");
             DatasetGraph readOnly = new DatasetGraphReadOnly(Datasets.unionView(dataset));
             readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
+            // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
+            readOnly.getContext().set(ARQ.httpServiceAllowed, false);
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);

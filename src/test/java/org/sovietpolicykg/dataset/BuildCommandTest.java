@@ -76,6 +76,16 @@ class BuildCommandTest {
         assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, base)), "serve must not load a dataset of older sources");
     }
 
+    @Test
+    void build_refuses_to_replace_a_folder_that_is_not_its_own_output(@TempDir Path tmp) throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(mine.resolve("draft.txt"), "a curator's notes", StandardCharsets.UTF_8);
+        Result r = run("build", "--out", mine.toString());
+        assertEquals(1, r.exit);
+        assertTrue(r.err.contains("Refusing to replace " + mine + ": it exists, is not empty and holds no fingerprint.txt"), r.err);
+        assertEquals("a curator's notes", Files.readString(mine.resolve("draft.txt"), StandardCharsets.UTF_8));
+    }
+
     record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {

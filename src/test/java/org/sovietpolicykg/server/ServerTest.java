@@ -133,6 +133,22 @@ class ServerTest {
     }
 
     @Test
+    void service_is_refused_so_the_endpoint_sends_no_request_anywhere() throws Exception {
+        HttpResponse<String> r = get("SELECT * WHERE { SERVICE <" + server.sparqlUrl() + "> { ?s ?p ?o } } LIMIT 1",
+                "application/sparql-results+json");
+        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+        assertFalse(r.body().contains("\"s\""), "no results came back through SERVICE");
+    }
+
+    @Test
+    void graph_store_answers_404_for_a_graph_that_does_not_exist() throws Exception {
+        String g = URLEncoder.encode("https://w3id.org/soviet-policy-kg/graph/no-such-graph", StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/kg/get?graph=" + g))
+                .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode(), r.body());
+    }
+
+    @Test
     void cors_is_on_for_reads() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
                 + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8))).header("Origin", "http://example.org").build(),
