@@ -28,12 +28,13 @@ public final class Servers {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
         DatasetGraph queryable = Datasets.unionView(named);
+        QueryRunner runner = new QueryRunner(queryable, timeout);
         KgServer.Builder b = KgServer.create().dataset(named).queryTimeout(timeout);
         ResourceServlet resources = new ResourceServlet(queryable, baseIri);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b
-                .servlet("/api/*", new QueryApiServlet(catalog, new QueryRunner(queryable, timeout)))
+                .servlet("/api/*", new QueryApiServlet(catalog, runner))
                 .servlet("/ontology", new OntologyServlet(Datasets.graph(named, SPD.GRAPH_ONTOLOGY, baseIri)))
-                .pages(new PagesServlet(catalog, queryable, baseIri, timeout), "", "/run/*", "/editor", "/static/*");
+                .pages(new PagesServlet(catalog, runner, named, baseIri), "", "/run/*", "/editor", "/static/*");
     }
 }

@@ -1,9 +1,18 @@
 package org.sovietpolicykg.queries;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -35,7 +44,7 @@ public final class QueryRunner {
             throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
                     + " query; expected one of " + ResultFormat.keys().stream().filter(k -> ResultFormat.byKey(k).isTabular() == tabular).toList());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
             if (query.isSelectType()) {
                 ResultSet rs = qe.execSelect();
                 ResultSetMgr.write(out, rs, format.lang());
@@ -49,6 +58,37 @@ public final class QueryRunner {
             throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
         }
         return out.toByteArray();
+    }
+
+    /** Results as a table of RDF terms, for pages: SELECT as is, ASK as one "answer", a graph as subject, predicate, object. */
+    public record Table(List<String> columns, List<List<Node>> rows) {}
+
+    /** Runs a query with the time limit and returns its results as a {@link Table} (graph results in a stable order). */
+    public Table table(Query query) {
+        List<List<Node>> rows = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+            if (query.isSelectType()) {
+                ResultSet rs = qe.execSelect();
+                List<String> columns = rs.getResultVars();
+                while (rs.hasNext()) {
+                    QuerySolution sol = rs.next();
+                    List<Node> row = new ArrayList<>();
+                    for (String c : columns)
+                        row.add(sol.get(c) == null ? null : sol.get(c).asNode());
+                    rows.add(row);
+                }
+                return new Table(columns, rows);
+            }
+            if (query.isAskType())
+                return new Table(List.of("answer"), List.of(List.of(NodeFactory.createLiteralDT(Boolean.toString(qe.execAsk()),
+                        XSDDatatype.XSDboolean))));
+            Graph g = query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
+            g.find().toList().stream().sorted(Comparator.comparing(Triple::toString))
+                    .forEach(t -> rows.add(List.of(t.getSubject(), t.getPredicate(), t.getObject())));
+            return new Table(List.of("subject", "predicate", "object"), rows);
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
+        }
     }
 
     /** A query stopped for running too long: HTTP 503. */

@@ -16,10 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.NotFoundException;
@@ -28,6 +24,9 @@ import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.Parameter;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.queries.ResultFormat;
+import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -42,19 +41,17 @@ public final class PagesServlet extends HttpServlet {
             "map", "application/json", "json", "application/json", "html", "text/html", "svg", "image/svg+xml");
 
     private final transient QueryCatalog catalog;
-    private final transient DatasetGraph dataset;
+    private final transient QueryRunner runner;
     private final transient Statistics stats;
-    private final int timeoutMs;
 
     private final String base;
 
-    /** {@code dataset}: the queryable view (union default graph); IRIs under {@code baseIri} link to their local pages. */
-    public PagesServlet(QueryCatalog catalog, DatasetGraph dataset, String baseIri, int timeoutMs) {
+    /** {@code named}: the served named graphs (for the figures); IRIs under {@code baseIri} link to their local pages. */
+    public PagesServlet(QueryCatalog catalog, QueryRunner runner, DatasetGraph named, String baseIri) {
         this.catalog = catalog;
+        this.runner = runner;
         this.base = baseIri;
-        this.dataset = dataset;
-        this.stats = Statistics.of(dataset, SPD.GRAPH_CURATED);
-        this.timeoutMs = timeoutMs;
+        this.stats = Statistics.of(named, SPD.GRAPH_CURATED);
     }
 
     @Override
@@ -89,7 +86,9 @@ public final class PagesServlet extends HttpServlet {
             m.put("summary", q.summary());
             m.put("description", q.description());
             m.put("tags", q.tags());
-            m.put("encodedText", enc(q.text()));
+            // the editor gets the query with its defaults bound, so that it runs as the catalogue describes
+            m.put("encodedText", enc(QueryBinder.bind(q, Map.of()).serialize()));
+            m.put("firstFormat", ResultFormat.fitting(q.isTabular()).get(q.isTabular() ? 1 : 0).key());
             List<Map<String, Object>> ps = new ArrayList<>();
             for (Parameter p : q.parameters())
                 ps.add(Map.of("name", p.name(), "type", p.typeName(), "default", p.defaultValue().orElse("")));
@@ -104,38 +103,19 @@ public final class PagesServlet extends HttpServlet {
         CannedQuery q = catalog.get(name);
         Map<String, String> values = new LinkedHashMap<>();
         req.getParameterMap().forEach((k, v) -> {
-            if (v.length > 0 && !v[0].isEmpty())
+            if (v.length > 1)
+                throw new BadRequestException("Parameter '" + k + "' is given " + v.length + " times; expected once");
+            // an empty form field is an optional parameter left out; the format belongs to the API links
+            if (v.length == 1 && !v[0].isEmpty() && !k.equals("format"))
                 values.put(k, v[0]);
         });
         Query bound = QueryBinder.bind(q, values);
         PrefixMap pm = Prefixes.standard();
-        List<String> columns;
+        QueryRunner.Table table = runner.table(bound);
+        List<String> columns = table.columns();
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dataset)).query(bound)
-                .timeout(timeoutMs).build()) {
-            if (bound.isSelectType()) {
-                columns = bound.getResultVars();
-                ResultSet rs = qe.execSelect();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    List<Map<String, Object>> cells = new ArrayList<>();
-                    for (String c : columns) {
-                        RDFNode n = s.get(c);
-                        cells.add(cell(n == null ? null : n.asNode(), pm));
-                    }
-                    rows.add(Map.of("cells", cells));
-                }
-            } else if (bound.isAskType()) {
-                columns = List.of("answer");
-                rows.add(Map.of("cells", List.of(Map.of("text", Boolean.toString(qe.execAsk())))));
-            } else {
-                // a graph: one row per triple, in a stable order
-                columns = List.of("subject", "predicate", "object");
-                var g = bound.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
-                g.find().toList().stream().sorted(java.util.Comparator.comparing((org.apache.jena.graph.Triple t) -> t.toString()))
-                        .forEach(t -> rows.add(Map.of("cells", List.of(cell(t.getSubject(), pm), cell(t.getPredicate(), pm), cell(t.getObject(), pm)))));
-            }
-        }
+        for (List<Node> r : table.rows())
+            rows.add(Map.of("cells", r.stream().map(n -> cell(n, pm)).toList()));
         StringBuilder qs = new StringBuilder();
         values.forEach((k, v) -> qs.append(enc(k)).append('=').append(enc(v)).append('&'));
         List<Map<String, Object>> params = new ArrayList<>();
@@ -154,7 +134,8 @@ public final class PagesServlet extends HttpServlet {
         scope.put("rowCount", rows.size());
         scope.put("queryString", qs.toString());
         scope.put("text", q.text());
-        scope.put("encodedText", enc(q.text()));
+        scope.put("encodedText", enc(bound.serialize()));
+        scope.put("formats", ResultFormat.fitting(q.isTabular()).stream().map(ResultFormat::key).toList());
         return scope;
     }
 
@@ -174,8 +155,8 @@ public final class PagesServlet extends HttpServlet {
     }
 
     private void asset(String resource, HttpServletResponse resp) throws IOException {
-        if (resource.contains(".."))
-            throw new NotFoundException("No such asset");
+        if (resource.contains("..") || resource.endsWith("/"))
+            throw new NotFoundException("No asset at /" + resource);
         try (InputStream in = PagesServlet.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null)
                 throw new NotFoundException("No asset at /" + resource);

@@ -32,6 +32,14 @@ class QueryTimeoutTest {
     }
 
     @Test
+    void the_tables_of_the_pages_are_stopped_the_same_way() {
+        QueryRunner runner = new QueryRunner(TestGraphs.real().queryable(), 50);
+        QueryRunner.QueryTimeoutException e = assertThrows(QueryRunner.QueryTimeoutException.class,
+                () -> runner.table(QueryFactory.create(RUNAWAY)));
+        assertEquals(503, HttpErrors.status(e));
+    }
+
+    @Test
     void the_endpoint_answers_503_without_a_stack_trace() throws Exception {
         KgServer server = KgServer.create().port(0).queryTimeout(50).graph(TestGraphs.real()).start();
         try {
