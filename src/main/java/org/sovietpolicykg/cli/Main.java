@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The command line: {@code build}, {@code serve} and {@code query}. Errors of input are printed as
  * {@code file:line: message}, all of them, and end with exit code 1.
  */
-@Command(name = "soviet-policy-kg", mixinStandardHelpOptions = true, version = "soviet-policy-kg 0.1.0",
+@Command(name = "soviet-policy-kg", mixinStandardHelpOptions = true, version = org.sovietpolicykg.Version.FULL,
         description = "A knowledge graph of an essay on Stalin's foreign policy, served over SPARQL.",
         subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class})
 public final class Main {

@@ -47,8 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         String origin;
         if (!rebuild && Fingerprint.matches(dataset, fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
-            DatasetGraph named = Datasets.load(dataset.resolve(DatasetWriter.NQUADS), project.base);
-            server = Servers.standard(named, project.base, project.project).port(port).start();
+            // named graphs and their union in one dataset: the default graph is not among the named ones
+            DatasetGraph view = Datasets.loadUnionView(dataset.resolve(DatasetWriter.NQUADS), project.base);
+            server = Servers.standard(view, view, project.base, project.project).port(port).start();
             origin = "the built dataset in " + dataset + " (same sources)";
         } else {
             KnowledgeGraph kg = project.build();

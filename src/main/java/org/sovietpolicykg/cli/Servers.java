@@ -25,11 +25,15 @@ public final class Servers {
 
     /** The server of a built dataset (named graphs) under a base IRI, with the canned queries of projectDir. */
     public static KgServer.Builder standard(DatasetGraph named, String baseIri, Path projectDir) {
+        return standard(named, Datasets.unionView(named), baseIri, projectDir);
+    }
+
+    /** The same, with the queryable view already made (it may be the same dataset as {@code named}). */
+    public static KgServer.Builder standard(DatasetGraph named, DatasetGraph queryable, String baseIri, Path projectDir) {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
-        DatasetGraph queryable = Datasets.unionView(named);
         QueryRunner runner = new QueryRunner(queryable, timeout);
-        KgServer.Builder b = KgServer.create().dataset(named).queryTimeout(timeout);
+        KgServer.Builder b = KgServer.create().dataset(named, queryable).queryTimeout(timeout);
         ResourceServlet resources = new ResourceServlet(queryable, baseIri);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b

@@ -8,6 +8,9 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
 import org.sovietpolicykg.graph.Rebase;
 import org.sovietpolicykg.vocabulary.Prefixes;
 
@@ -23,20 +26,30 @@ public final class Datasets {
      */
     public static DatasetGraph unionView(DatasetGraph named) {
         DatasetGraph view = DatasetGraphFactory.createTxnMem();
-        named.find().forEachRemaining(q -> {
+        // one write transaction, not one per quad
+        Txn.executeWrite(view, () -> named.find().forEachRemaining(q -> {
             view.add(q);
             view.getDefaultGraph().add(q.asTriple());
-        });
+        }));
         named.prefixes().forEach((p, u) -> view.prefixes().add(p, u));
         return view;
     }
 
-    /** Loads a built dataset from its N-Quads, with the standard prefixes under its base IRI. */
-    public static DatasetGraph load(Path nquads, String baseIri) {
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        RDFParser.source(nquads).lang(Lang.NQUADS).parse(dsg);
-        Prefixes.standard().forEach((p, uri) -> dsg.prefixes().add(p, Rebase.iri(uri, baseIri)));
-        return dsg;
+    /**
+     * Loads a built dataset from its N-Quads straight into its queryable form ({@link #unionView}): the named graphs, and
+     * their union as the default graph, in one pass and one transaction.
+     */
+    public static DatasetGraph loadUnionView(Path nquads, String baseIri) {
+        DatasetGraph view = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(view, () -> RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+                view.add(q);
+                view.getDefaultGraph().add(q.asTriple());
+            }
+        }));
+        Prefixes.standard().forEach((p, uri) -> view.prefixes().add(p, Rebase.iri(uri, baseIri)));
+        return view;
     }
 
     /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_ONTOLOGY}), under another base. */

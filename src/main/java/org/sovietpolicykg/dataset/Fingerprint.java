@@ -1,6 +1,7 @@
 package org.sovietpolicykg.dataset;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +12,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.Version;
 
 /**
- * A sha256 over everything a build reads (every file of ontology/ and data/, by relative path and content) and the
- * base IRI, with the version of this program. {@code build} writes it beside the dataset; {@code serve} loads that
+ * A sha256 over everything a build reads (every file of ontology/ and data/, by relative path and content), the
+ * base IRI, and the program that builds (its version, and the size and time of its jar or classes folder, so that a
+ * rebuilt program does not serve a dataset an older one made). {@code build} writes it beside the dataset; {@code serve} loads that
  * dataset instead of building again only when the fingerprint of the sources still matches.
  */
 public final class Fingerprint {
     public static final String FILE = "fingerprint.txt";
-    static final String VERSION = "soviet-policy-kg 0.1.0";
 
     private Fingerprint() {}
 
     public static String of(Path projectDir, String baseIri) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((VERSION + "\n" + baseIri + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update((Version.FULL + "\n" + program() + "\n" + baseIri + "\n").getBytes(StandardCharsets.UTF_8));
             for (String dir : List.of("ontology", "data")) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(projectDir.resolve(dir))) {
@@ -46,6 +48,41 @@ public final class Fingerprint {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The program's own compiled code (every entry under org/sovietpolicykg/: name, size and CRC-32, in name order),
+     * whether it runs from the classes folder (as {@code mvn package} builds the dataset) or from the shaded jar (as
+     * {@code serve} runs): the same code gives the same fingerprint either way, and the jar's own CRCs are read from
+     * its directory without unpacking anything.
+     */
+    static String program() {
+        try {
+            Path code = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            java.util.SortedMap<String, String> entries = new java.util.TreeMap<>();
+            if (Files.isDirectory(code)) {
+                try (Stream<Path> s = Files.walk(code.resolve(OWN_CODE))) {
+                    for (Path p : s.filter(Files::isRegularFile).toList()) {
+                        byte[] bytes = Files.readAllBytes(p);
+                        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                        crc.update(bytes);
+                        entries.put(code.relativize(p).toString().replace('\\', '/'), bytes.length + " " + crc.getValue());
+                    }
+                }
+            } else {
+                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(code.toFile())) {
+                    jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(OWN_CODE))
+                            .forEach(e -> entries.put(e.getName(), e.getSize() + " " + e.getCrc()));
+                }
+            }
+            entries.forEach((name, sizeAndCrc) -> md.update((name + " " + sizeAndCrc + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static final String OWN_CODE = "org/sovietpolicykg/";
 
     /** Whether {@code dir} holds a dataset built from exactly these sources. */
     public static boolean matches(Path dir, String fingerprint) {

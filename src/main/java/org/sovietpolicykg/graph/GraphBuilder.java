@@ -57,7 +57,6 @@ import org.sovietpolicykg.vocabulary.SPO;
  */
 public final class GraphBuilder {
     public static final String ONTOLOGY_DIR = "ontology";
-    public static final String SHAPES_FILE = "ontology/shapes.ttl";
 
     private Path projectDir = Settings.get(Settings.PROJECT_DIR);
     private String baseIri = Settings.get(Settings.BASE_IRI);
@@ -106,7 +105,7 @@ public final class GraphBuilder {
 
         KnowledgeGraph run() {
             Graph ontologyGraph = readOntology();
-            Graph shapes = RdfFiles.readTurtle(projectDir.resolve(SHAPES_FILE), SHAPES_FILE, problems);
+            Graph shapes = RdfFiles.readTurtle(projectDir.resolve(ShapesValidator.SHAPES_FILE), ShapesValidator.SHAPES_FILE, problems);
             ontology = new OntologyIndex(ontologyGraph, shapes);
             Curation curation = new CurationReader(projectDir, problems).read();
             problems.throwIfAny("the sources cannot be read");
@@ -132,7 +131,7 @@ public final class GraphBuilder {
             dsg.addGraph(SPD.GRAPH_CURATED, curated);
             dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
             ShapesValidator.validate(dsg, shapes, problems);
-            problems.throwIfAny("the graph does not conform to " + SHAPES_FILE);
+            problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
 
             DatasetGraph out = baseIri.equals(Settings.DEFAULT_BASE) ? dsg : Rebase.apply(dsg, Settings.DEFAULT_BASE, baseIri);
             Prefixes.standard().forEach((p, uri) -> out.prefixes().add(p, Rebase.iri(uri, baseIri)));

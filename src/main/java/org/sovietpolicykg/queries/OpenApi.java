@@ -15,7 +15,7 @@ public final class OpenApi {
     public static Map<String, Object> document(QueryCatalog catalog, String serverUrl) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "Soviet Policy KG: canned queries", "version", "0.1.0",
+        doc.put("info", Map.of("title", "Soviet Policy KG: canned queries", "version", org.sovietpolicykg.Version.NUMBER,
                 "description", "Ready questions to the knowledge graph of an essay on Stalin's foreign policy and "
                         + "Socialism in One Country. Each answer comes from SPARQL queries whose text is in the catalogue (GET /api/queries).",
                 "license", Map.of("name", "CC BY 4.0", "url", "https://creativecommons.org/licenses/by/4.0/")));

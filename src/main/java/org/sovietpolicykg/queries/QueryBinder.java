@@ -65,7 +65,9 @@ public final class QueryBinder {
             case IRI: {
                 PrefixMap pm = Prefixes.standard();
                 String iri = value;
-                if (!value.contains("://") && value.contains(":")) {
+                boolean absolute = IRIs.check(value) && IRIs.reference(value).isAbsolute()
+                        && pm.getMapping().keySet().stream().noneMatch(prefix -> value.startsWith(prefix + ":"));
+                if (!absolute && value.contains(":")) {
                     String expanded = pm.expand(value);
                     if (expanded == null)
                         throw new BadRequestException(where + " expects an IRI or a prefixed name with a known prefix "

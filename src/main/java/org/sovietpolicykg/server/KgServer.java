@@ -63,6 +63,7 @@ public final class KgServer {
     public static final class Builder {
         private int port = Settings.get(Settings.PORT);
         private DatasetGraph dataset;
+        private DatasetGraph queryable;
         private int timeoutMs = Settings.get(Settings.QUERY_TIMEOUT_MS);
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
@@ -82,6 +83,14 @@ public final class KgServer {
         /** The named graphs to serve (a built dataset, e.g. loaded from its N-Quads). */
         public Builder dataset(DatasetGraph namedGraphs) {
             this.dataset = Objects.requireNonNull(namedGraphs, "dataset");
+            this.queryable = null;
+            return this;
+        }
+
+        /** The named graphs and their queryable view ({@link Datasets#unionView}), when the caller has made it already. */
+        public Builder dataset(DatasetGraph namedGraphs, DatasetGraph unionView) {
+            this.dataset = Objects.requireNonNull(namedGraphs, "dataset");
+            this.queryable = Objects.requireNonNull(unionView, "unionView");
             return this;
         }
 
@@ -116,7 +125,7 @@ public final class KgServer {
         public KgServer start() {
             if (dataset == null)
                 throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) or dataset(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(Datasets.unionView(dataset));
+            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable != null ? queryable : Datasets.unionView(dataset));
             readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
             // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
             readOnly.getContext().set(ARQ.httpServiceAllowed, false);

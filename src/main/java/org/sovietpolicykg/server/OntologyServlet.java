@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,7 +21,7 @@ import org.sovietpolicykg.docs.OntologyDocs;
  * Turtle, RDF/XML or JSON-LD for machines (by {@code Accept}, or {@code ?format=turtle|rdfxml|jsonld|html}).
  * Each representation is rendered once, on its first request, so that start-up stays fast.
  */
-public final class OntologyServlet extends HttpServlet {
+public final class OntologyServlet extends ReadOnlyServlet {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> FORMATS = Map.of("turtle", "text/turtle", "rdfxml", "application/rdf+xml",
             "jsonld", "application/ld+json", "html", "text/html");

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,7 +34,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  * ({@code /run/NAME?param=value}, a plain HTML table that needs no script), the SPARQL editor ({@code /editor},
  * YASGUI from npm) and the static assets ({@code /static/...}, from the jar).
  */
-public final class PagesServlet extends HttpServlet {
+public final class PagesServlet extends ReadOnlyServlet {
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript",
             "map", "application/json", "json", "application/json", "html", "text/html", "svg", "image/svg+xml");

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code GET /api/queries} the catalogue as JSON; {@code GET /api/queries/{name}?param=value} runs one, the format
  * chosen by {@code ?format=} or else the Accept header; {@code GET /api/openapi.json} the OpenAPI 3 description.
  */
-public final class QueryApiServlet extends HttpServlet {
+public final class QueryApiServlet extends ReadOnlyServlet {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 

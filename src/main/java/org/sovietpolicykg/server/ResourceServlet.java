@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,13 +31,15 @@ import org.sovietpolicykg.vocabulary.Prefixes;
 
 /**
  * Dereferenceable IRIs: {@code /id/litvinov}, {@code /claim/...}, {@code /link/...}, {@code /statement/...},
- * {@code /concept/...}, {@code /text/...} and {@code /anno/...} answer for the IRI {@code <base>path}, with content
+ * {@code /concept/...}, {@code /text/...}, {@code /anno/...}, {@code /source/...} and {@code /enrichment/...} answer
+ * for the IRI {@code <base>path} (the graph names under {@code /graph/} are read with the Graph Store Protocol), with content
  * negotiation: an HTML page for browsers (what the graph says of it, what points to it, and where the essay says
  * so), or its description (every triple with it as subject or object) as Turtle, JSON-LD, RDF/XML or N-Triples.
  */
-public final class ResourceServlet extends HttpServlet {
+public final class ResourceServlet extends ReadOnlyServlet {
     private static final long serialVersionUID = 1L;
-    public static final List<String> PATHS = List.of("/id/*", "/claim/*", "/link/*", "/statement/*", "/concept/*", "/text/*", "/anno/*");
+    public static final List<String> PATHS = List.of("/id/*", "/claim/*", "/link/*", "/statement/*", "/concept/*",
+            "/text/*", "/anno/*", "/source/*", "/enrichment/*");
     private static final Map<String, Lang> FORMATS = Map.of("turtle", Lang.TURTLE, "jsonld", Lang.JSONLD, "rdfxml", Lang.RDFXML,
             "ntriples", Lang.NTRIPLES);
 
@@ -57,7 +58,7 @@ public final class ResourceServlet extends HttpServlet {
             String path = req.getRequestURI().substring(1);
             Node iri = NodeFactory.createURI(base + path);
             Graph g = union.getDefaultGraph();
-            if (!g.contains(iri, Node.ANY, Node.ANY))
+            if (!g.contains(iri, Node.ANY, Node.ANY) && !g.contains(Node.ANY, Node.ANY, iri))
                 throw new NotFoundException("Nothing is said of <" + iri.getURI() + "> in this graph");
             Lang lang = choose(req.getParameter("format"), req.getHeader("Accept"));
             resp.setHeader("Vary", "Accept");

@@ -19,6 +19,7 @@ import org.sovietpolicykg.vocabulary.Prefixes;
  * prefixed form.
  */
 public final class ShapesValidator {
+    /** Where the shapes are, relative to the project folder. */
     public static final String SHAPES_FILE = "ontology/shapes.ttl";
 
     private ShapesValidator() {}
@@ -41,11 +42,7 @@ public final class ShapesValidator {
     }
 
     static String describe(ReportEntry e) {
-        var pm = Prefixes.standard();
-        String focus = pm.abbreviate(e.focusNode().getURI() == null ? e.focusNode().toString() : e.focusNode().getURI());
-        if (focus == null)
-            focus = fmt(e.focusNode());
-        return "shape violation at " + focus + (e.resultPath() == null ? "" : " (path " + e.resultPath() + ")")
+        return "shape violation at " + fmt(e.focusNode()) + (e.resultPath() == null ? "" : " (path " + e.resultPath() + ")")
                 + ": " + e.message() + (e.value() == null ? "" : " [value: " + fmt(e.value()) + "]");
     }
 
