@@ -48,11 +48,11 @@ final class BuildCommand implements Callable<Integer> {
         Coverage coverage = Coverage.of(kg);
         files.put(COVERAGE, json(coverage.toMap()));
         files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
-        files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY)).getBytes(StandardCharsets.UTF_8));
+        files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         Statistics stats = Statistics.of(kg.dataset(), kg.graphName(SPD.GRAPH_CURATED));
-        var pm = Prefixes.standard();
+        var pm = Prefixes.standard(kg.baseIri());
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
                 stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",
                         files.keySet().stream().map(f -> out.resolve(f).toString()).toList()));

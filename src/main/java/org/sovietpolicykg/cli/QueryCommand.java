@@ -57,10 +57,10 @@ final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         CannedQuery q = catalog.get(name);
-        Query bound = QueryBinder.bind(q, params);
+        Query bound = QueryBinder.bind(q, params, project.base);
         ResultFormat f = format == null ? (q.isTabular() ? ResultFormat.CSV : ResultFormat.TURTLE) : ResultFormat.byKey(format);
         KnowledgeGraph kg = project.build();
-        byte[] result = new QueryRunner(kg.queryable(), Settings.get(Settings.QUERY_TIMEOUT_MS)).run(bound, f);
+        byte[] result = new QueryRunner(kg.queryable(), Settings.get(Settings.QUERY_TIMEOUT_MS), kg.baseIri()).run(bound, f);
         out.write(result, 0, result.length);
         out.flush();
         return 0;

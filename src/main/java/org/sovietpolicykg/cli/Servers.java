@@ -32,13 +32,13 @@ public final class Servers {
     public static KgServer.Builder standard(DatasetGraph named, DatasetGraph queryable, String baseIri, Path projectDir) {
         int timeout = Settings.get(Settings.QUERY_TIMEOUT_MS);
         QueryCatalog catalog = QueryCatalog.load(projectDir);
-        QueryRunner runner = new QueryRunner(queryable, timeout);
+        QueryRunner runner = new QueryRunner(queryable, timeout, baseIri);
         KgServer.Builder b = KgServer.create().dataset(named, queryable).queryTimeout(timeout);
         ResourceServlet resources = new ResourceServlet(queryable, baseIri);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b
                 .servlet("/api/*", new QueryApiServlet(catalog, runner))
-                .servlet("/ontology", new OntologyServlet(Datasets.graph(named, SPD.GRAPH_ONTOLOGY, baseIri)))
+                .servlet("/ontology", new OntologyServlet(Datasets.graph(named, SPD.GRAPH_ONTOLOGY, baseIri), baseIri))
                 .pages(new PagesServlet(catalog, runner, named, baseIri), "", "/run/*", "/editor", "/static/*");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.sovietpolicykg.graph.Rebase;
 import org.sovietpolicykg.server.Pages;
 import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPO;
@@ -29,37 +30,41 @@ import org.sovietpolicykg.vocabulary.SPO;
 public final class OntologyDocs {
     private OntologyDocs() {}
 
-    public static String html(Graph ontology) {
-        return Pages.render("ontology", scope(ontology));
+    /** The documentation of an ontology graph whose IRIs are under {@code baseIri}. */
+    public static String html(Graph ontology, String baseIri) {
+        return Pages.render("ontology", scope(ontology, baseIri));
     }
 
-    static Map<String, Object> scope(Graph g) {
-        PrefixMap pm = Prefixes.standard();
-        Node ont = org.apache.jena.graph.NodeFactory.createURI(SPO.ONTOLOGY_IRI);
+    static Map<String, Object> scope(Graph g, String baseIri) {
+        PrefixMap pm = Prefixes.standard(baseIri);
+        String ontologyIri = Rebase.iri(SPO.ONTOLOGY_IRI, baseIri);
+        String ns = Rebase.iri(SPO.NS, baseIri);
+        Node ont = org.apache.jena.graph.NodeFactory.createURI(ontologyIri);
         Map<String, Object> s = new HashMap<>();
         s.put("title", "Ontology");
-        s.put("iri", SPO.ONTOLOGY_IRI);
+        s.put("iri", ontologyIri);
+        s.put("conceptNs", Rebase.iri(org.sovietpolicykg.vocabulary.SPC.NS, baseIri));
         s.put("ontologyTitle", literal(g, ont, DCTerms.title.asNode()).orElse("Soviet Policy KG ontology"));
         s.put("description", literal(g, ont, DCTerms.description.asNode()).orElse(""));
         s.put("version", literal(g, ont, OWL2.versionInfo.asNode()).orElse(""));
         s.put("versionIri", object(g, ont, OWL2.versionIRI.asNode()).map(Node::getURI).orElse(""));
         s.put("license", object(g, ont, DCTerms.license.asNode()).map(n -> n.isURI() ? n.getURI() : n.getLiteralLexicalForm()).orElse(""));
-        s.put("classes", terms(g, OWL2.Class.asNode(), RDFS.subClassOf.asNode(), pm));
-        s.put("objectProperties", terms(g, OWL2.ObjectProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
-        s.put("datatypeProperties", terms(g, OWL2.DatatypeProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
-        s.put("annotationProperties", terms(g, OWL2.AnnotationProperty.asNode(), RDFS.subPropertyOf.asNode(), pm));
+        s.put("classes", terms(g, OWL2.Class.asNode(), RDFS.subClassOf.asNode(), pm, ns));
+        s.put("objectProperties", terms(g, OWL2.ObjectProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
+        s.put("datatypeProperties", terms(g, OWL2.DatatypeProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
+        s.put("annotationProperties", terms(g, OWL2.AnnotationProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
         s.put("schemes", schemes(g, pm));
         return s;
     }
 
-    private static List<Map<String, Object>> terms(Graph g, Node type, Node superProp, PrefixMap pm) {
+    private static List<Map<String, Object>> terms(Graph g, Node type, Node superProp, PrefixMap pm, String ns) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), type).mapWith(t -> t.getSubject())
-                .filterKeep(n -> n.isURI() && n.getURI().startsWith(SPO.NS)).toList();
+                .filterKeep(n -> n.isURI() && n.getURI().startsWith(ns)).toList();
         nodes.sort(Comparator.comparing(Node::getURI));
         for (Node n : nodes) {
             Map<String, Object> m = new HashMap<>();
-            String local = n.getURI().substring(SPO.NS.length());
+            String local = n.getURI().substring(ns.length());
             m.put("id", local);
             m.put("curie", "spo:" + local);
             m.put("iri", n.getURI());
@@ -67,11 +72,11 @@ public final class OntologyDocs {
             m.put("definition", literal(g, n, SKOS.definition.asNode()).or(() -> literal(g, n, RDFS.comment.asNode())).orElse(""));
             m.put("examples", literals(g, n, SKOS.example.asNode()));
             m.put("notes", literals(g, n, SKOS.scopeNote.asNode()));
-            m.put("supers", names(g.find(n, superProp, Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
-            m.put("subs", names(g.find(Node.ANY, superProp, n).mapWith(t -> t.getSubject()).toList(), pm));
-            m.put("domains", names(g.find(n, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
-            m.put("ranges", names(g.find(n, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
-            m.put("equivalents", names(g.find(n, OWL2.equivalentClass.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm));
+            m.put("supers", names(g.find(n, superProp, Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
+            m.put("subs", names(g.find(Node.ANY, superProp, n).mapWith(t -> t.getSubject()).toList(), pm, ns));
+            m.put("domains", names(g.find(n, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
+            m.put("ranges", names(g.find(n, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
+            m.put("equivalents", names(g.find(n, OWL2.equivalentClass.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
             out.add(m);
         }
         return out;
@@ -101,13 +106,13 @@ public final class OntologyDocs {
         return out;
     }
 
-    private static List<Map<String, Object>> names(List<Node> nodes, PrefixMap pm) {
+    private static List<Map<String, Object>> names(List<Node> nodes, PrefixMap pm, String ns) {
         Set<String> seen = new TreeSet<>();
         List<Map<String, Object>> out = new ArrayList<>();
         nodes.stream().filter(Node::isURI).sorted(Comparator.comparing(Node::getURI)).forEach(n -> {
             if (seen.add(n.getURI()))
-                out.add(Map.of("name", name(n, pm), "iri", n.getURI(), "local", n.getURI().startsWith(SPO.NS)
-                        ? "#" + n.getURI().substring(SPO.NS.length()) : n.getURI()));
+                out.add(Map.of("name", name(n, pm), "iri", n.getURI(), "local", n.getURI().startsWith(ns)
+                        ? "#" + n.getURI().substring(ns.length()) : n.getURI()));
         });
         return out;
     }

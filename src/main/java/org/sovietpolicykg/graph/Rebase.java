@@ -21,6 +21,18 @@ public final class Rebase {
         return out;
     }
 
+    /**
+     * A query whose IRIs under the default base are moved to another base (the canned queries are written against the
+     * default). Done on the query's own serialisation, then parsed again, so that IRIs in property paths, VALUES blocks,
+     * prefixes and IRI-valued strings all move; the new base is a checked setting, never a request value.
+     */
+    public static org.apache.jena.query.Query query(org.apache.jena.query.Query q, String to) {
+        String from = org.sovietpolicykg.config.Settings.DEFAULT_BASE;
+        if (to.equals(from))
+            return q;
+        return org.apache.jena.query.QueryFactory.create(q.serialize().replace(from, to));
+    }
+
     /** An IRI string moved to the new base if it starts with the default one. */
     public static String iri(String iri, String to) {
         return iri.startsWith(org.sovietpolicykg.config.Settings.DEFAULT_BASE)

@@ -26,7 +26,16 @@ import org.sovietpolicykg.vocabulary.Prefixes;
 public final class QueryBinder {
     private QueryBinder() {}
 
+    /** Binds under the default base IRI. */
     public static Query bind(CannedQuery q, Map<String, String> values) {
+        return bind(q, values, org.sovietpolicykg.config.Settings.DEFAULT_BASE);
+    }
+
+    /**
+     * Binds for a dataset under {@code baseIri}: the query's own IRIs are moved to that base first, and prefixed names
+     * in the values (spd:stalin) are read under it.
+     */
+    public static Query bind(CannedQuery q, Map<String, String> values, String baseIri) {
         Set<String> unknown = new TreeSet<>(values.keySet());
         q.parameters().forEach(p -> unknown.remove(p.name()));
         unknown.remove("format");
@@ -44,12 +53,13 @@ public final class QueryBinder {
                             + p.typeName() + (p.description().isEmpty() ? "" : ": " + p.description()) + ")");
                 continue;
             }
-            binding.put(Var.alloc(p.variable()), term(q, p, v));
+            binding.put(Var.alloc(p.variable()), term(q, p, v, baseIri));
         }
-        return binding.isEmpty() ? q.parsed().cloneQuery() : QueryTransformOps.transform(q.parsed(), binding);
+        Query query = org.sovietpolicykg.graph.Rebase.query(q.parsed().cloneQuery(), baseIri);
+        return binding.isEmpty() ? query : QueryTransformOps.transform(query, binding);
     }
 
-    static Node term(CannedQuery q, Parameter p, String value) {
+    static Node term(CannedQuery q, Parameter p, String value, String baseIri) {
         String where = "Parameter '" + p.name() + "' of query '" + q.name() + "'";
         switch (p.kind()) {
             case STRING:
@@ -63,7 +73,7 @@ public final class QueryBinder {
                 return NodeFactory.createLiteralDT(value, dt);
             }
             case IRI: {
-                PrefixMap pm = Prefixes.standard();
+                PrefixMap pm = Prefixes.standard(baseIri);
                 String iri = value;
                 boolean absolute = IRIs.check(value) && IRIs.reference(value).isAbsolute()
                         && pm.getMapping().keySet().stream().noneMatch(prefix -> value.startsWith(prefix + ":"));

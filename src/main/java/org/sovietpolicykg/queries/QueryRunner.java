@@ -27,10 +27,28 @@ import org.sovietpolicykg.KgException;
 public final class QueryRunner {
     private final DatasetGraph dataset;
     private final long timeoutMs;
+    private final String baseIri;
 
+    /** A runner for a dataset under the default base IRI. */
     public QueryRunner(DatasetGraph dataset, long timeoutMs) {
+        this(dataset, timeoutMs, org.sovietpolicykg.config.Settings.DEFAULT_BASE);
+    }
+
+    /** A runner for a dataset under {@code baseIri}: the canned queries, written against the default base, are moved to it. */
+    public QueryRunner(DatasetGraph dataset, long timeoutMs, String baseIri) {
         this.dataset = dataset;
         this.timeoutMs = timeoutMs;
+        this.baseIri = baseIri;
+    }
+
+    /** The base IRI of the dataset this runner queries. */
+    public String baseIri() {
+        return baseIri;
+    }
+
+    /** The query as it will run on this dataset (its IRIs moved to the dataset's base). */
+    public Query prepare(Query query) {
+        return org.sovietpolicykg.graph.Rebase.query(query, baseIri);
     }
 
     /** The default format of a query: JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE. */
@@ -38,7 +56,8 @@ public final class QueryRunner {
         return q.isSelectType() || q.isAskType() ? ResultFormat.JSON : ResultFormat.TURTLE;
     }
 
-    public byte[] run(Query query, ResultFormat format) {
+    public byte[] run(Query bound, ResultFormat format) {
+        Query query = prepare(bound);
         boolean tabular = query.isSelectType() || query.isAskType();
         if (format.isTabular() != tabular)
             throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
@@ -64,7 +83,8 @@ public final class QueryRunner {
     public record Table(List<String> columns, List<List<Node>> rows) {}
 
     /** Runs a query with the time limit and returns its results as a {@link Table} (graph results in a stable order). */
-    public Table table(Query query) {
+    public Table table(Query bound) {
+        Query query = prepare(bound);
         List<List<Node>> rows = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
             if (query.isSelectType()) {

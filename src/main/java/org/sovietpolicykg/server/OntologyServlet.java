@@ -27,10 +27,12 @@ public final class OntologyServlet extends ReadOnlyServlet {
             "jsonld", "application/ld+json", "html", "text/html");
 
     private final transient Graph ontology;
+    private final String baseIri;
     private final transient Map<String, byte[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public OntologyServlet(Graph ontology) {
+    public OntologyServlet(Graph ontology, String baseIri) {
         this.ontology = ontology;
+        this.baseIri = baseIri;
     }
 
     private byte[] body(String type) {
@@ -38,7 +40,7 @@ public final class OntologyServlet extends ReadOnlyServlet {
             case "text/turtle" -> write(ontology, Lang.TURTLE);
             case "application/rdf+xml" -> write(ontology, Lang.RDFXML);
             case "application/ld+json" -> write(ontology, Lang.JSONLD);
-            default -> OntologyDocs.html(ontology).getBytes(StandardCharsets.UTF_8);
+            default -> OntologyDocs.html(ontology, baseIri).getBytes(StandardCharsets.UTF_8);
         });
     }
 

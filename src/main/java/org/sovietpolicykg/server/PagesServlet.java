@@ -86,7 +86,7 @@ public final class PagesServlet extends ReadOnlyServlet {
             m.put("description", q.description());
             m.put("tags", q.tags());
             // the editor gets the query with its defaults bound, so that it runs as the catalogue describes
-            m.put("encodedText", enc(QueryBinder.bind(q, Map.of()).serialize()));
+            m.put("encodedText", enc(QueryBinder.bind(q, Map.of(), base).serialize()));
             m.put("firstFormat", ResultFormat.fitting(q.isTabular()).get(q.isTabular() ? 1 : 0).key());
             List<Map<String, Object>> ps = new ArrayList<>();
             for (Parameter p : q.parameters())
@@ -108,8 +108,8 @@ public final class PagesServlet extends ReadOnlyServlet {
             if (v.length == 1 && !v[0].isEmpty() && !k.equals("format"))
                 values.put(k, v[0]);
         });
-        Query bound = QueryBinder.bind(q, values);
-        PrefixMap pm = Prefixes.standard();
+        Query bound = QueryBinder.bind(q, values, base);
+        PrefixMap pm = Prefixes.standard(base);
         QueryRunner.Table table = runner.table(bound);
         List<String> columns = table.columns();
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -64,7 +64,7 @@ public final class QueryApiServlet extends ReadOnlyServlet {
                 throw new BadRequestException("Parameter '" + e.getKey() + "' is given " + e.getValue().length + " times; expected once");
             params.put(e.getKey(), e.getValue()[0]);
         }
-        Query bound = QueryBinder.bind(q, params);
+        Query bound = QueryBinder.bind(q, params, runner.baseIri());
         ResultFormat format = params.containsKey("format") ? ResultFormat.byKey(params.get("format"))
                 : ContentNegotiation.choose(req.getHeader("Accept"), ResultFormat.fitting(q.isTabular()).stream().map(ResultFormat::mediaType).toList())
                         .flatMap(mt -> ResultFormat.byMediaType(mt, q.isTabular())).orElse(QueryRunner.defaultFormat(bound));

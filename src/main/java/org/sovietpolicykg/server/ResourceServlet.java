@@ -83,7 +83,7 @@ public final class ResourceServlet extends ReadOnlyServlet {
         Graph d = GraphFactory.createDefaultGraph();
         g.find(iri, Node.ANY, Node.ANY).forEachRemaining(d::add);
         g.find(Node.ANY, Node.ANY, iri).forEachRemaining(d::add);
-        Prefixes.standard().forEach((p, u) -> d.getPrefixMapping().setNsPrefix(p, u));
+        d.getPrefixMapping().setNsPrefixes(Prefixes.standard().getMapping());
         return d;
     }
 
@@ -104,7 +104,7 @@ public final class ResourceServlet extends ReadOnlyServlet {
     }
 
     private Map<String, Object> page(Graph g, Node iri) {
-        PrefixMap pm = Prefixes.standard();
+        PrefixMap pm = Prefixes.standard(base);
         Map<String, Object> s = new HashMap<>();
         String label = label(g, iri).orElse(name(iri, pm));
         s.put("title", label);
@@ -159,7 +159,7 @@ public final class ResourceServlet extends ReadOnlyServlet {
     }
 
     private String name(Node n, PrefixMap pm) {
-        String uri = Rebase.iri(n.getURI(), org.sovietpolicykg.config.Settings.DEFAULT_BASE);
+        String uri = n.getURI();
         String a = pm.abbreviate(uri);
         return a == null ? uri : a;
     }

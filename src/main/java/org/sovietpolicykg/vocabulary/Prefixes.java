@@ -7,6 +7,13 @@ import org.apache.jena.riot.system.PrefixMapFactory;
 public final class Prefixes {
     private Prefixes() {}
 
+    /** The prefixes under another base IRI: our own namespaces move with it, the standard vocabularies stay. */
+    public static PrefixMap standard(String baseIri) {
+        PrefixMap pm = PrefixMapFactory.create();
+        standard().forEach((p, uri) -> pm.add(p, uri.startsWith(SPD.BASE) ? baseIri + uri.substring(SPD.BASE.length()) : uri));
+        return pm;
+    }
+
     public static PrefixMap standard() {
         PrefixMap pm = PrefixMapFactory.create();
         pm.add(SPO.PREFIX, SPO.NS);
