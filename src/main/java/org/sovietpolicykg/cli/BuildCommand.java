@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.sovietpolicykg.config.Settings;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
@@ -35,7 +36,7 @@ final class BuildCommand implements Callable<Integer> {
     ProjectOptions project = new ProjectOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("target/dataset");
+    Path out = Settings.get(Settings.DATASET_DIR);
 
     @Spec
     CommandSpec spec;

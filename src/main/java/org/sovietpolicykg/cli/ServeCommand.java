@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "DIR", description = "A built dataset to serve when it was built from the "
             + "current sources (default: ${DEFAULT-VALUE}); otherwise, or with --rebuild, the graph is built in memory")
-    Path dataset = Path.of("target/dataset");
+    Path dataset = Settings.get(Settings.DATASET_DIR);
 
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;

@@ -24,6 +24,10 @@ public final class Settings {
     public static final Setting<Path> PROJECT_DIR = new Setting<>("kg.project",
             "Folder holding ontology/, data/ and queries/", Path.of("."), Path::of);
 
+    public static final Setting<Path> DATASET_DIR = new Setting<>("kg.dataset",
+            "Folder of the built dataset: written by build, loaded by serve while the sources are unchanged",
+            Path.of("target/dataset"), Path::of);
+
     public static final Setting<Integer> PORT = new Setting<>("kg.port",
             "HTTP port of the server (0 picks a free one)", 3030, Settings::checkPort);
 
@@ -31,7 +35,7 @@ public final class Settings {
             "Longest time a SPARQL query may run before the server answers 503", 10_000,
             t -> checkPositive("kg.queryTimeoutMs", t));
 
-    public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, PORT, QUERY_TIMEOUT_MS);
+    public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS);
 
     /** The value of a setting: from the system property of its key when set, else its default. */
     public static <T> T get(Setting<T> setting) {

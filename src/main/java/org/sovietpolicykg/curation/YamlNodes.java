@@ -39,8 +39,7 @@ final class YamlNodes {
 
     /** Parses a file; a syntax error becomes a problem with its line and column, and the result is empty. */
     static Optional<Node> parse(Path path, String displayName, Problems problems) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        LoaderOptions options = new LoaderOptions(); // duplicate keys are reported by mapping(), with both lines
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Node node = new Yaml(options).compose(in);
             return Optional.ofNullable(node);

@@ -45,6 +45,7 @@ import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
+import org.sovietpolicykg.vocabulary.WD;
 
 /**
  * Builds the knowledge graph from a project folder: the ontology, the essay and the curation files go in; a
@@ -478,23 +479,23 @@ public final class GraphBuilder {
             for (Declarations.Source s : c.sources()) {
                 Node n = SPD.source(s.id().value());
                 sources.put(s.id().value(), n);
-                add(enrichment, n, RDF.type.asNode(), NodeFactory.createURI(PROV.NS + "Entity"));
+                add(enrichment, n, RDF.type.asNode(), PROV.Entity);
                 add(enrichment, n, RDFS.label.asNode(), en(s.label().value()));
-                s.url().ifPresent(u -> add(enrichment, n, NodeFactory.createURI("http://xmlns.com/foaf/0.1/page"),
+                s.url().ifPresent(u -> add(enrichment, n, org.apache.jena.sparql.vocabulary.FOAF.page.asNode(),
                         NodeFactory.createURI(u.value())));
             }
             for (Declarations.WikidataLink w : c.wikidata()) {
                 String what = "the Wikidata link of '" + w.entity().value() + "'";
                 idOf("entity", w.entity(), what).ifPresent(e -> {
-                    Node qid = NodeFactory.createURI("http://www.wikidata.org/entity/" + w.qid().value());
+                    Node qid = WD.item(w.qid().value());
                     add(enrichment, e, SPO.wikidata, qid);
-                    Node rec = NodeFactory.createURI(SPD.BASE + "enrichment/wikidata/" + w.entity().value());
+                    Node rec = SPD.enrichment("wikidata", w.entity().value());
                     add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
                     add(enrichment, rec, RDF.subject.asNode(), e);
                     add(enrichment, rec, RDF.predicate.asNode(), SPO.wikidata);
                     add(enrichment, rec, RDF.object.asNode(), qid);
                     w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
-                    add(enrichment, rec, NodeFactory.createURI(PROV.NS + "value"), str(w.qid().value()));
+                    add(enrichment, rec, PROV.value, str(w.qid().value()));
                     add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
                     Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
                 });

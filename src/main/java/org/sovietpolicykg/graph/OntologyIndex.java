@@ -24,8 +24,6 @@ public final class OntologyIndex {
     /** How a property of the ontology takes its values. */
     public enum PropertyKind { OBJECT, DATATYPE, ANNOTATION }
 
-    private static final Node SH_PATH = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
-    private static final Node SH_DATATYPE = NodeFactory.createURI("http://www.w3.org/ns/shacl#datatype");
 
     private final Graph ontology;
     private final Graph shapes;
@@ -69,8 +67,8 @@ public final class OntologyIndex {
         Optional<String> r = range(localName);
         if (r.isPresent())
             return r;
-        return shapes.find(Node.ANY, SH_PATH, SPO.term(localName)).toList().stream()
-                .flatMap(t -> shapes.find(t.getSubject(), SH_DATATYPE, Node.ANY).toList().stream())
+        return shapes.find(Node.ANY, org.apache.jena.shacl.vocabulary.SHACL.path, SPO.term(localName)).toList().stream()
+                .flatMap(t -> shapes.find(t.getSubject(), org.apache.jena.shacl.vocabulary.SHACL.datatype, Node.ANY).toList().stream())
                 .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).sorted().findFirst();
     }
 

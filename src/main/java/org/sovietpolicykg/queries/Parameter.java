@@ -3,6 +3,8 @@ package org.sovietpolicykg.queries;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.jena.vocabulary.XSD;
+
 /**
  * A parameter of a canned query, declared once by its variable name in the grlc/BASIL convention:
  * {@code ?_name} required, {@code ?__name} optional; a suffix gives the type: {@code ?_actor_iri} an IRI,
@@ -27,7 +29,7 @@ public record Parameter(String name, String variable, boolean required, Kind kin
         return switch (kind) {
             case STRING -> "string";
             case IRI -> "iri";
-            case TYPED -> datatypeOrLang.replace("http://www.w3.org/2001/XMLSchema#", "xsd:");
+            case TYPED -> datatypeOrLang.replace(XSD.NS, "xsd:");
             case LANG -> "@" + datatypeOrLang;
         };
     }

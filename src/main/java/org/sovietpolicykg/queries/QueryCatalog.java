@@ -22,6 +22,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.vocabulary.XSD;
 import org.sovietpolicykg.NotFoundException;
 import org.sovietpolicykg.curation.Problems;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -139,7 +140,7 @@ public final class QueryCatalog {
 
         List<Parameter> params = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Var v : variables(parsed, text)) {
+        for (Var v : variables(parsed)) {
             Matcher m = PARAM_VAR.matcher(v.getVarName());
             if (!v.getVarName().startsWith("_"))
                 continue;
@@ -163,10 +164,10 @@ public final class QueryCatalog {
                 kind = Parameter.Kind.IRI;
             } else if (XSD_TYPES.contains(suffix)) {
                 kind = Parameter.Kind.TYPED;
-                dt = "http://www.w3.org/2001/XMLSchema#" + suffix;
+                dt = XSD.NS + suffix;
             } else if (suffix.startsWith("xsd_") && XSD_TYPES.contains(suffix.substring(4))) {
                 kind = Parameter.Kind.TYPED;
-                dt = "http://www.w3.org/2001/XMLSchema#" + suffix.substring(4);
+                dt = XSD.NS + suffix.substring(4);
             } else if (suffix.matches("[a-z]{2,3}")) {
                 kind = Parameter.Kind.LANG;
                 dt = suffix;
@@ -191,20 +192,13 @@ public final class QueryCatalog {
     }
 
     /** The variables of a query in order of appearance in its text (the parser's sets are unordered). */
-    private static List<Var> variables(Query q, String text) {
+    private static List<Var> variables(Query q) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("[?$]([A-Za-z0-9_]+)").matcher(stripComments(text));
+        // the parser's own serialisation: comments gone, variables in the order they are written
+        Matcher m = Pattern.compile("[?$]([A-Za-z0-9_]+)").matcher(q.serialize());
         while (m.find())
             names.add(m.group(1));
         return names.stream().map(Var::alloc).toList();
-    }
-
-    private static String stripComments(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : text.split("\n"))
-            if (!line.stripLeading().startsWith("#"))
-                sb.append(line).append('\n');
-        return sb.toString();
     }
 
     private static Map<String, String> defaults(Object o, String display, Problems problems) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Splits the essay into paragraphs (runs of non-blank lines) and sentences (the JDK's English sentence
+ * Splits the essay into paragraphs (each non-blank line: the essay puts one paragraph on a line) and sentences (the JDK's English sentence
  * {@link BreakIterator}, spans trimmed of white space, so the tab that opens paragraph 4 and the double spaces
  * between sentences belong to no sentence). Identifiers are positional and stable while the text is unchanged,
  * which the sha256 check guarantees.

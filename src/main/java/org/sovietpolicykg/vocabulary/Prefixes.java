@@ -35,7 +35,7 @@ public final class Prefixes {
         pm.add("crm", "http://www.cidoc-crm.org/cidoc-crm/");
         pm.add("hico", "http://purl.org/emmedi/hico/");
         pm.add("cito", "http://purl.org/spar/cito/");
-        pm.add("wd", "http://www.wikidata.org/entity/");
+        pm.add(WD.PREFIX, WD.NS);
         return pm;
     }
 }

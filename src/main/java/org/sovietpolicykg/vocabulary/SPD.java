@@ -31,6 +31,11 @@ public final class SPD {
         return iri(BASE + "link/" + id);
     }
 
+    /** The record of an enrichment fact, e.g. {@code <base>enrichment/wikidata/stalin}. */
+    public static Node enrichment(String kind, String id) {
+        return iri(BASE + "enrichment/" + kind + "/" + id);
+    }
+
     public static Node source(String id) {
         return iri(BASE + "source/" + id);
     }

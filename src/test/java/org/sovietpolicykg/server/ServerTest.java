@@ -106,7 +106,8 @@ class ServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, path + " answered " + r.statusCode());
         }
-        assertEquals(0, countTriples("<urn:x> <urn:y> <urn:z>"), "nothing was inserted");
+        assertEquals(0, countTriples("<urn:x> <urn:y> <urn:z>"), "nothing was inserted in a named graph");
+        assertEquals("_askResult\r\nfalse\r\n", get("ASK { <urn:x> <urn:y> <urn:z> }", "text/csv").body(), "nor in the default graph");
     }
 
     @Test
