@@ -52,7 +52,6 @@ public final class OntologyServlet extends ReadOnlyServlet {
             resp.setContentType(type);
             resp.setCharacterEncoding("UTF-8");
             resp.setHeader("Vary", "Accept");
-            resp.setHeader("Access-Control-Allow-Origin", "*");
             resp.getOutputStream().write(body(type));
         } catch (RuntimeException e) {
             HttpErrors.send(resp, e);

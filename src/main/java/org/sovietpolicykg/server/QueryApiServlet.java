@@ -72,7 +72,6 @@ public final class QueryApiServlet extends ReadOnlyServlet {
         resp.setStatus(200);
         resp.setContentType(format.mediaType());
         resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Access-Control-Allow-Origin", "*");
         resp.getOutputStream().write(body);
     }
 
@@ -113,7 +112,6 @@ public final class QueryApiServlet extends ReadOnlyServlet {
         resp.setStatus(200);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Access-Control-Allow-Origin", "*");
         JSON.writerWithDefaultPrettyPrinter().writeValue(resp.getOutputStream(), body);
     }
 }

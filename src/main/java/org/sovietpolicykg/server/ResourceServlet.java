@@ -62,7 +62,6 @@ public final class ResourceServlet extends ReadOnlyServlet {
                 throw new NotFoundException("Nothing is said of <" + iri.getURI() + "> in this graph");
             Lang lang = choose(req.getParameter("format"), req.getHeader("Accept"));
             resp.setHeader("Vary", "Accept");
-            resp.setHeader("Access-Control-Allow-Origin", "*");
             resp.setCharacterEncoding("UTF-8");
             if (lang == null) {
                 resp.setContentType("text/html");

@@ -97,6 +97,15 @@ class PagesTest extends AbstractLiveServerTest {
         assertTrue(r.body().contains("Nothing is said of <https://w3id.org/soviet-policy-kg/id/trotsky-the-younger>"), r.body());
     }
 
+    @Test
+    void cors_covers_the_api_and_the_resources_too() throws Exception {
+        for (String path : new String[] {"/api/queries", "/id/litvinov", "/ontology"}) {
+            HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                    .header("Origin", "http://notebook.example.org").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("http://notebook.example.org", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+        }
+    }
+
     static Model parse(HttpResponse<String> r, RDFFormat f) throws Exception {
         assertEquals(200, r.statusCode());
         return Rio.parse(new StringReader(r.body()), "", f);
