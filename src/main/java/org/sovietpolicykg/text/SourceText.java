@@ -89,16 +89,6 @@ public final class SourceText {
         return text.substring(toCharIndex(start), toCharIndex(end));
     }
 
-    /** The 1-based line and column of a code point offset, for messages. */
-    public int lineOf(int codePoint) {
-        int idx = toCharIndex(codePoint);
-        int line = 1;
-        for (int i = 0; i < idx; i++)
-            if (text.charAt(i) == '\n')
-                line++;
-        return line;
-    }
-
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -31,6 +31,4 @@ public final class OA {
     public static final Node describing = t("describing");
     public static final Node identifying = t("identifying");
     public static final Node linking = t("linking");
-    public static final Node classifying = t("classifying");
-    public static final Node assessing = t("assessing");
 }

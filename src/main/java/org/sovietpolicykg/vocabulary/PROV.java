@@ -16,7 +16,4 @@ public final class PROV {
 
     public static final Node Entity = t("Entity");
     public static final Node value = t("value");
-    public static final Node wasDerivedFrom = t("wasDerivedFrom");
-    public static final Node wasAttributedTo = t("wasAttributedTo");
-    public static final Node generatedAtTime = t("generatedAtTime");
 }

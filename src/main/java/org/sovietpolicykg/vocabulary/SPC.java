@@ -16,9 +16,6 @@ public final class SPC {
     }
 
     public static final Node domesticToForeign = concept("domestic-to-foreign");
-    public static final Node foreignToDomestic = concept("foreign-to-domestic");
-    public static final String SPHERES = NS + "spheres";
-    public static final String AIMS = NS + "aims";
     public static final String STANCES = NS + "stances";
     public static final String EVIDENCE_TYPES = NS + "evidence-types";
     public static final String LINK_RELATIONS = NS + "link-relations";

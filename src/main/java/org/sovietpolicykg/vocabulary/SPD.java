@@ -66,7 +66,6 @@ public final class SPD {
     public static final Node GRAPH_SOURCE = iri(BASE + "graph/source");
     public static final Node GRAPH_CURATED = iri(BASE + "graph/curated");
     public static final Node GRAPH_ENRICHMENT = iri(BASE + "graph/enrichment");
-    public static final Node GRAPH_METADATA = iri(BASE + "graph/metadata");
 
     private static Node iri(String s) {
         return NodeFactory.createURI(s);
