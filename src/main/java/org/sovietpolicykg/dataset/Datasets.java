@@ -48,12 +48,17 @@ public final class Datasets {
                 view.getDefaultGraph().add(q.asTriple());
             }
         }));
-        Prefixes.standard().forEach((p, uri) -> view.prefixes().add(p, Rebase.iri(uri, baseIri)));
+        Prefixes.standard(baseIri).forEach((p, uri) -> view.prefixes().add(p, uri));
         return view;
     }
 
     /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_ONTOLOGY}), under another base. */
     public static Graph graph(DatasetGraph named, org.apache.jena.graph.Node defaultName, String baseIri) {
-        return named.getGraph(NodeFactory.createURI(Rebase.iri(defaultName.getURI(), baseIri)));
+        return named.getGraph(graphName(defaultName, baseIri));
+    }
+
+    /** A graph name under the default base, moved to another base. */
+    public static org.apache.jena.graph.Node graphName(org.apache.jena.graph.Node defaultName, String baseIri) {
+        return NodeFactory.createURI(Rebase.iri(defaultName.getURI(), baseIri));
     }
 }

@@ -135,7 +135,7 @@ public final class GraphBuilder {
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
 
             DatasetGraph out = baseIri.equals(Settings.DEFAULT_BASE) ? dsg : Rebase.apply(dsg, Settings.DEFAULT_BASE, baseIri);
-            Prefixes.standard().forEach((p, uri) -> out.prefixes().add(p, Rebase.iri(uri, baseIri)));
+            Prefixes.standard(baseIri).forEach((p, uri) -> out.prefixes().add(p, uri));
             return new KnowledgeGraph(out, text, curation, mentions, anchors.anchored(), baseIri);
         }
 

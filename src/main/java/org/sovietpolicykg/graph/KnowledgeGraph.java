@@ -20,11 +20,11 @@ public record KnowledgeGraph(DatasetGraph dataset, Segmentation text, Curation c
 
     /** A named graph by its name under the default base (e.g. {@code SPD.GRAPH_CURATED}), wherever the base is now. */
     public org.apache.jena.graph.Graph graph(org.apache.jena.graph.Node defaultName) {
-        return dataset.getGraph(graphName(defaultName));
+        return org.sovietpolicykg.dataset.Datasets.graph(dataset, defaultName, baseIri);
     }
 
     /** A graph name under the default base, moved to this graph's base. */
     public org.apache.jena.graph.Node graphName(org.apache.jena.graph.Node defaultName) {
-        return org.apache.jena.graph.NodeFactory.createURI(Rebase.iri(defaultName.getURI(), baseIri));
+        return org.sovietpolicykg.dataset.Datasets.graphName(defaultName, baseIri);
     }
 }

@@ -63,20 +63,29 @@ public final class QueryRunner {
             throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
                     + " query; expected one of " + ResultFormat.keys().stream().filter(k -> ResultFormat.byKey(k).isTabular() == tabular).toList());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
-            if (query.isSelectType()) {
-                ResultSet rs = qe.execSelect();
-                ResultSetMgr.write(out, rs, format.lang());
-            } else if (query.isAskType()) {
+        execute(query, qe -> {
+            if (query.isSelectType())
+                ResultSetMgr.write(out, qe.execSelect(), format.lang());
+            else if (query.isAskType())
                 ResultSetMgr.write(out, qe.execAsk(), format.lang());
-            } else {
-                Graph g = query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
-                RDFDataMgr.write(out, g, format.lang());
-            }
+            else
+                RDFDataMgr.write(out, graph(query, qe), format.lang());
+            return null;
+        });
+        return out.toByteArray();
+    }
+
+    /** Runs the query with the time limit; a query stopped by it is a {@link QueryTimeoutException}. */
+    private <T> T execute(Query query, java.util.function.Function<QueryExecution, T> results) {
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+            return results.apply(qe);
         } catch (QueryCancelledException e) {
             throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
         }
-        return out.toByteArray();
+    }
+
+    private static Graph graph(Query query, QueryExecution qe) {
+        return query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
     }
 
     /** Results as a table of RDF terms, for pages: SELECT as is, ASK as one "answer", a graph as subject, predicate, object. */
@@ -85,8 +94,8 @@ public final class QueryRunner {
     /** Runs a query with the time limit and returns its results as a {@link Table} (graph results in a stable order). */
     public Table table(Query bound) {
         Query query = prepare(bound);
-        List<List<Node>> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+        return execute(query, qe -> {
+            List<List<Node>> rows = new ArrayList<>();
             if (query.isSelectType()) {
                 ResultSet rs = qe.execSelect();
                 List<String> columns = rs.getResultVars();
@@ -102,13 +111,10 @@ public final class QueryRunner {
             if (query.isAskType())
                 return new Table(List.of("answer"), List.of(List.of(NodeFactory.createLiteralDT(Boolean.toString(qe.execAsk()),
                         XSDDatatype.XSDboolean))));
-            Graph g = query.isConstructType() ? qe.execConstruct().getGraph() : qe.execDescribe().getGraph();
-            g.find().toList().stream().sorted(Comparator.comparing(Triple::toString))
+            graph(query, qe).find().toList().stream().sorted(Comparator.comparing(Triple::toString))
                     .forEach(t -> rows.add(List.of(t.getSubject(), t.getPredicate(), t.getObject())));
             return new Table(List.of("subject", "predicate", "object"), rows);
-        } catch (QueryCancelledException e) {
-            throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
-        }
+        });
     }
 
     /** A query stopped for running too long: HTTP 503. */

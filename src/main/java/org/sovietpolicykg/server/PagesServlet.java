@@ -18,6 +18,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.NotFoundException;
+import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.Parameter;
@@ -25,7 +26,6 @@ import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.queries.ResultFormat;
-import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -50,7 +50,7 @@ public final class PagesServlet extends ReadOnlyServlet {
         this.catalog = catalog;
         this.runner = runner;
         this.base = baseIri;
-        this.stats = Statistics.of(named, SPD.GRAPH_CURATED);
+        this.stats = Statistics.of(named, Datasets.graphName(SPD.GRAPH_CURATED, baseIri));
     }
 
     @Override
@@ -100,14 +100,9 @@ public final class PagesServlet extends ReadOnlyServlet {
 
     private Map<String, Object> run(String name, HttpServletRequest req) {
         CannedQuery q = catalog.get(name);
-        Map<String, String> values = new LinkedHashMap<>();
-        req.getParameterMap().forEach((k, v) -> {
-            if (v.length > 1)
-                throw new BadRequestException("Parameter '" + k + "' is given " + v.length + " times; expected once");
-            // an empty form field is an optional parameter left out; the format belongs to the API links
-            if (v.length == 1 && !v[0].isEmpty() && !k.equals("format"))
-                values.put(k, v[0]);
-        });
+        Map<String, String> values = new LinkedHashMap<>(RequestParameters.single(req));
+        // an empty form field is an optional parameter left out; the format belongs to the API links
+        values.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getKey().equals("format"));
         Query bound = QueryBinder.bind(q, values, base);
         PrefixMap pm = Prefixes.standard(base);
         QueryRunner.Table table = runner.table(bound);

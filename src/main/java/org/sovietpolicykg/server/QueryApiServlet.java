@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.query.Query;
-import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.NotFoundException;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.OpenApi;
@@ -58,12 +57,7 @@ public final class QueryApiServlet extends ReadOnlyServlet {
 
     private void run(String name, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         CannedQuery q = catalog.get(name);
-        Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
-            if (e.getValue().length > 1)
-                throw new BadRequestException("Parameter '" + e.getKey() + "' is given " + e.getValue().length + " times; expected once");
-            params.put(e.getKey(), e.getValue()[0]);
-        }
+        Map<String, String> params = RequestParameters.single(req);
         Query bound = QueryBinder.bind(q, params, runner.baseIri());
         ResultFormat format = params.containsKey("format") ? ResultFormat.byKey(params.get("format"))
                 : ContentNegotiation.choose(req.getHeader("Accept"), ResultFormat.fitting(q.isTabular()).stream().map(ResultFormat::mediaType).toList())
