@@ -43,7 +43,7 @@ class DocumentedQueriesTest {
     @MethodSource("examples")
     void documented_query_answers_on_the_real_graph(String where, String sparql) {
         Query q = QueryFactory.create(sparql);
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(TestGraphs.real().queryable())).query(q).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(TestGraphs.queryable())).query(q).build()) {
             if (q.isSelectType())
                 assertTrue(qe.execSelect().hasNext(), where + ": no rows");
             else if (q.isAskType())

@@ -24,7 +24,7 @@ class AnchorsTest {
 
     @Test
     void text_at_every_position_selector_is_its_exact_quote_with_prefix_and_suffix_around_it() {
-        List<Map<String, String>> rows = Sparql.select(TestGraphs.real().queryable(), SELECTORS);
+        List<Map<String, String>> rows = Sparql.select(TestGraphs.queryable(), SELECTORS);
         assertTrue(rows.size() > 300, "there are " + rows.size() + " annotations");
         String essay = TestGraphs.real().text().source().text();
         for (Map<String, String> r : rows) {
@@ -46,7 +46,7 @@ class AnchorsTest {
 
     @Test
     void the_pact_claim_is_anchored_in_paragraph_4_sentence_1() {
-        List<Map<String, String>> rows = Sparql.select(TestGraphs.real().queryable(), """
+        List<Map<String, String>> rows = Sparql.select(TestGraphs.queryable(), """
                 SELECT ?seg ?exact WHERE {
                   ?st rdf:subject spd:molotov ; rdf:predicate spo:replaced ; rdf:object spd:litvinov ;
                       spo:hasAnchor/oa:hasTarget ?t .

@@ -70,21 +70,21 @@ class CountsTest {
     void instances_per_class_are_as_the_essay_gives_them() {
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (String c : EXPECTED.keySet())
-            actual.put(c, (int) Sparql.count(TestGraphs.real().queryable(),
+            actual.put(c, (int) Sparql.count(TestGraphs.queryable(),
                     "GRAPH <https://w3id.org/soviet-policy-kg/graph/curated> { ?x a spo:" + c + " }"));
         assertEquals(EXPECTED, actual);
     }
 
     @Test
     void claims_by_agent_are_37_by_the_author_6_by_historians_3_by_curators() {
-        assertEquals(37, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy spd:essay-author"));
-        assertEquals(6, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy ?h . ?h a spo:Historian"));
-        assertEquals(3, Sparql.count(TestGraphs.real().queryable(), "?c a spo:Claim ; spo:claimedBy spd:curators ; spo:isInterpretation true"));
+        assertEquals(37, Sparql.count(TestGraphs.queryable(), "?c a spo:Claim ; spo:claimedBy spd:essay-author"));
+        assertEquals(6, Sparql.count(TestGraphs.queryable(), "?c a spo:Claim ; spo:claimedBy ?h . ?h a spo:Historian"));
+        assertEquals(3, Sparql.count(TestGraphs.queryable(), "?c a spo:Claim ; spo:claimedBy spd:curators ; spo:isInterpretation true"));
     }
 
     @Test
     void the_essay_has_five_paragraphs_and_41_sentences_in_the_source_graph() {
-        assertEquals(5, Sparql.count(TestGraphs.real().queryable(), "?p a spo:Paragraph"));
-        assertEquals(41, Sparql.count(TestGraphs.real().queryable(), "?s a spo:Sentence"));
+        assertEquals(5, Sparql.count(TestGraphs.queryable(), "?p a spo:Paragraph"));
+        assertEquals(41, Sparql.count(TestGraphs.queryable(), "?s a spo:Sentence"));
     }
 }

@@ -13,7 +13,7 @@ import org.sovietpolicykg.TestGraphs;
 
 /** Questions a reader of the essay can check against it, asked of the graph. */
 class EssaySpotChecksTest {
-    final DatasetGraph kg = TestGraphs.real().queryable();
+    final DatasetGraph kg = TestGraphs.queryable();
 
     @Test
     void the_historians_are_figes_preston_conquest_kudryashov_and_overy_each_with_their_claims() {

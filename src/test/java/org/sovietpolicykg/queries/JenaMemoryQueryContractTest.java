@@ -23,7 +23,7 @@ class JenaMemoryQueryContractTest extends AbstractQueryContractTest {
 
     @BeforeAll
     static void load() throws IOException {
-        dsg = TestGraphs.real().queryable();
+        dsg = TestGraphs.queryable();
         if (Boolean.getBoolean("golden.update"))
             writeGoldens();
     }

@@ -24,7 +24,7 @@ class QueryTimeoutTest {
 
     @Test
     void the_runner_stops_a_runaway_query_and_says_so() {
-        QueryRunner runner = new QueryRunner(TestGraphs.real().queryable(), 50);
+        QueryRunner runner = new QueryRunner(TestGraphs.queryable(), 50);
         QueryRunner.QueryTimeoutException e = assertThrows(QueryRunner.QueryTimeoutException.class,
                 () -> runner.run(QueryFactory.create(RUNAWAY), ResultFormat.JSON));
         assertEquals("The query ran longer than 50 ms and was stopped", e.getMessage());
@@ -33,7 +33,7 @@ class QueryTimeoutTest {
 
     @Test
     void the_tables_of_the_pages_are_stopped_the_same_way() {
-        QueryRunner runner = new QueryRunner(TestGraphs.real().queryable(), 50);
+        QueryRunner runner = new QueryRunner(TestGraphs.queryable(), 50);
         QueryRunner.QueryTimeoutException e = assertThrows(QueryRunner.QueryTimeoutException.class,
                 () -> runner.table(QueryFactory.create(RUNAWAY)));
         assertEquals(503, HttpErrors.status(e));
