@@ -5,6 +5,6 @@ public class BadRequestException extends KgException {
     private static final long serialVersionUID = 1L;
 
     public BadRequestException(String message) {
-        super(message);
+        super(400, message);
     }
 }

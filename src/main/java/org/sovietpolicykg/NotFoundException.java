@@ -5,6 +5,6 @@ public class NotFoundException extends KgException {
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String message) {
-        super(message);
+        super(404, message);
     }
 }

@@ -2,20 +2,22 @@ package org.sovietpolicykg;
 
 import java.nio.file.Path;
 
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 
 /** The real knowledge graph, built once per test JVM from the project's own ontology/ and data/. */
 public final class TestGraphs {
     private static KnowledgeGraph real;
-    private static org.apache.jena.sparql.core.DatasetGraph queryable;
+    private static DatasetGraph queryable;
 
     private TestGraphs() {}
 
-    /** Its queryable form (union default graph), made once: {@link KnowledgeGraph#queryable()} copies each time. */
-    public static synchronized org.apache.jena.sparql.core.DatasetGraph queryable() {
+    /** Its queryable form (union default graph), made once. */
+    public static synchronized DatasetGraph queryable() {
         if (queryable == null)
-            queryable = real().queryable();
+            queryable = Datasets.unionView(real().dataset());
         return queryable;
     }
 

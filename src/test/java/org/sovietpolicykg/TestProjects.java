@@ -2,20 +2,33 @@ package org.sovietpolicykg;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Temporary project folders: the real ontology/ and essay, with curation files of a test's choosing. */
 public final class TestProjects {
     private TestProjects() {}
 
-    /** A project with the real ontology/ and data/source/, and no curation files. */
+    /** The essay's folder in a project. */
+    public static final String ESSAY = "data/sources/essay";
+    /** The essay's curation folder in a project. */
+    public static final String ESSAY_CURATION = ESSAY + "/curation";
+
+    /**
+     * A project with the real ontology/, the essay and its record, and no curation files. The record's {@code author}
+     * is left out: it names an entity of the curation, and a fixture declares only what it needs.
+     */
     public static Path withRealSources(Path tmp) {
         copyTree(Path.of("ontology"), tmp.resolve("ontology"));
-        copyTree(Path.of("data/source"), tmp.resolve("data/source"));
         try {
-            Files.createDirectories(tmp.resolve("data/curation"));
+            Files.createDirectories(tmp.resolve(ESSAY_CURATION));
+            Files.copy(Path.of(ESSAY, "essay.txt"), tmp.resolve(ESSAY).resolve("essay.txt"));
+            List<String> record = Files.readAllLines(Path.of(ESSAY, "source.yaml"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.startsWith("author:")).toList();
+            Files.write(tmp.resolve(ESSAY).resolve("source.yaml"), record, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -26,6 +39,13 @@ public final class TestProjects {
     public static Path copyOfReal(Path tmp) {
         copyTree(Path.of("ontology"), tmp.resolve("ontology"));
         copyTree(Path.of("data"), tmp.resolve("data"));
+        return tmp;
+    }
+
+    /** A full copy of the real project with a second source text, the fixture of {@code SecondSourceTest}. */
+    public static Path withSecondSource(Path tmp) {
+        copyOfReal(tmp);
+        copyTree(Path.of("src/test/resources/SecondSourceTest/second"), tmp.resolve("data/sources/second"));
         return tmp;
     }
 

@@ -3,10 +3,12 @@ package org.sovietpolicykg.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.apache.jena.riot.system.PrefixMap;
 import java.util.concurrent.Callable;
 
-import org.sovietpolicykg.config.Settings;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
@@ -16,7 +18,6 @@ import org.sovietpolicykg.graph.KnowledgeGraph;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPD;
 
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE})")
-    Path out = Settings.get(Settings.DATASET_DIR);
+    @Option(names = "--out", paramLabel = "DIR", descriptionKey = "kg.dataset", converter = Converters.Folder.class)
+    Path out;
 
     @Spec
     CommandSpec spec;
@@ -46,14 +47,16 @@ final class BuildCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         KnowledgeGraph kg = project.build();
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
-        Coverage coverage = Coverage.of(kg);
-        files.put(COVERAGE, json(coverage.toMap()));
+        Map<String, Coverage> coverage = Coverage.of(kg);
+        Map<String, Object> coverageJson = new LinkedHashMap<>();
+        coverage.forEach((text, c) -> coverageJson.put(text, c.toMap()));
+        files.put(COVERAGE, json(coverageJson));
         files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
-        Statistics stats = Statistics.of(kg.dataset(), kg.graphName(SPD.GRAPH_CURATED));
-        var pm = Prefixes.standard(kg.baseIri());
+        Statistics stats = Statistics.of(kg.dataset(), kg.baseIri().node(SPD.GRAPH_CURATED));
+        PrefixMap pm = kg.baseIri().prefixes();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
                 stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",
                         files.keySet().stream().map(f -> out.resolve(f).toString()).toList()));
@@ -61,8 +64,10 @@ final class BuildCommand implements Callable<Integer> {
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));
         w.println("Entities per class (curated graph):");
         stats.instancesPerClass().forEach((c, n) -> w.printf("  %6d  %s%n", n, abbreviate(pm, c)));
-        w.println("Coverage of the essay (" + out.resolve(COVERAGE) + "):");
-        coverage.summary().forEach(w::println);
+        kg.texts().forEach(t -> {
+            w.println("Coverage of " + t.curation().folder() + " (" + out.resolve(COVERAGE) + ", \"" + t.name() + "\"):");
+            coverage.get(t.name()).summary().forEach(w::println);
+        });
         w.flush();
         return 0;
     }
@@ -75,7 +80,7 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    static String abbreviate(org.apache.jena.riot.system.PrefixMap pm, String iri) {
+    static String abbreviate(PrefixMap pm, String iri) {
         String a = pm.abbreviate(iri);
         return a == null ? "<" + iri + ">" : a;
     }

@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
-import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
-import org.sovietpolicykg.queries.ResultFormat;
+import org.sovietpolicykg.formats.Format;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +47,8 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QueryCatalog catalog = QueryCatalog.load(project.project);
+        KgConfig config = project.config();
+        QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         PrintStream out = System.out;
         if (list || name == null) {
             for (CannedQuery q : catalog.all()) {
@@ -57,10 +60,10 @@ final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         CannedQuery q = catalog.get(name);
-        Query bound = QueryBinder.bind(q, params, project.base);
-        ResultFormat f = format == null ? (q.isTabular() ? ResultFormat.CSV : ResultFormat.TURTLE) : ResultFormat.byKey(format);
-        KnowledgeGraph kg = project.build();
-        byte[] result = new QueryRunner(kg.queryable(), Settings.get(Settings.QUERY_TIMEOUT_MS), kg.baseIri()).run(bound, f);
+        Query bound = QueryBinder.bind(q, params, config.base());
+        Format f = format == null ? (q.isTabular() ? Format.CSV : Format.TURTLE) : Format.byKey(format, Format.answers());
+        KnowledgeGraph kg = GraphBuilder.of(config).build();
+        byte[] result = new QueryRunner(Datasets.unionView(kg.dataset()), config.queryTimeoutMs()).run(bound, f);
         out.write(result, 0, result.length);
         out.flush();
         return 0;

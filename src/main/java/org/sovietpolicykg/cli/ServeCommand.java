@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Fingerprint;
-
-import org.sovietpolicykg.config.Settings;
-import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.server.KgServer;
+import org.sovietpolicykg.server.Servers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,19 +19,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code serve}: build in memory and serve over SPARQL until Ctrl-C. */
+/** {@code serve}: serve the built dataset (or build in memory) over SPARQL until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Build the knowledge graph in memory and serve it, read-only, with embedded Fuseki.")
+        description = "Serve the knowledge graph, read-only, with embedded Fuseki: the built dataset while the sources are unchanged, else built in memory.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 for any free one (default: ${DEFAULT-VALUE})")
-    int port = Settings.get(Settings.PORT);
+    @Option(names = "--port", paramLabel = "N", descriptionKey = "kg.port", converter = Converters.Port.class)
+    int port;
 
-    @Option(names = "--dataset", paramLabel = "DIR", description = "A built dataset to serve when it was built from the "
-            + "current sources (default: ${DEFAULT-VALUE}); otherwise, or with --rebuild, the graph is built in memory")
-    Path dataset = Settings.get(Settings.DATASET_DIR);
+    @Option(names = "--dataset", paramLabel = "DIR", descriptionKey = "kg.dataset", converter = Converters.Folder.class)
+    Path dataset;
 
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
@@ -42,20 +41,19 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        String fingerprint = Fingerprint.of(project.project, project.base);
-        KgServer server;
+        KgConfig config = project.config().withPort(port).withDatasetDir(dataset);
+        String fingerprint = Fingerprint.of(config.projectDir(), config.base());
+        DatasetGraph queryable;
         String origin;
-        if (!rebuild && Fingerprint.matches(dataset, fingerprint)) {
+        if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
-            // named graphs and their union in one dataset: the default graph is not among the named ones
-            DatasetGraph view = Datasets.loadUnionView(dataset.resolve(DatasetWriter.NQUADS), project.base);
-            server = Servers.standard(view, view, project.base, project.project).port(port).start();
-            origin = "the built dataset in " + dataset + " (same sources)";
+            queryable = Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
+            origin = "the built dataset in " + config.datasetDir() + " (same sources)";
         } else {
-            KnowledgeGraph kg = project.build();
-            server = Servers.standard(kg, project.project).port(port).start();
+            queryable = Datasets.unionView(GraphBuilder.of(config).build().dataset());
             origin = "the sources, built and validated in memory";
         }
+        KgServer server = Servers.standard(queryable, config).start();
         PrintWriter w = spec.commandLine().getOut();
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,51 +2,40 @@ package org.sovietpolicykg.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
- * Every setting of the project in one place: key, description and default.
- * <pre>
- *   String base = Settings.get(Settings.BASE_IRI);
- * </pre>
+ * Every setting of the project in one place: key, options, description and default. Read once, by the command line,
+ * into a {@link KgConfig}; nothing else reads system properties.
  */
 public final class Settings {
     private Settings() {}
 
-    /** The default base IRI of the ontology and the data; the files in ontology/ are written against it. */
-    public static final String DEFAULT_BASE = "https://w3id.org/soviet-policy-kg/";
+    public static final Setting<BaseIri> BASE_IRI = new Setting<>("kg.base", List.of("--base"),
+            "Base IRI of the ontology and the data; every IRI of the graph starts with it", BaseIri.DEFAULT_IRI, BaseIri::of);
 
-    public static final Setting<String> BASE_IRI = new Setting<>("kg.base",
-            "Base IRI of the ontology and the data; every IRI of the graph starts with it", DEFAULT_BASE,
-            Settings::checkBase);
+    public static final Setting<Path> PROJECT_DIR = new Setting<>("kg.project", List.of("--project"),
+            "Folder holding ontology/, data/ and queries/", ".", Path::of);
 
-    public static final Setting<Path> PROJECT_DIR = new Setting<>("kg.project",
-            "Folder holding ontology/, data/ and queries/", Path.of("."), Path::of);
-
-    public static final Setting<Path> DATASET_DIR = new Setting<>("kg.dataset",
+    public static final Setting<Path> DATASET_DIR = new Setting<>("kg.dataset", List.of("--dataset", "--out"),
             "Folder of the built dataset: written by build, loaded by serve while the sources are unchanged",
-            Path.of("target/dataset"), Path::of);
+            "target/dataset", Path::of);
 
-    public static final Setting<Integer> PORT = new Setting<>("kg.port",
-            "HTTP port of the server (0 picks a free one)", 3030, Settings::checkPort);
+    public static final Setting<Integer> PORT = new Setting<>("kg.port", List.of("--port"),
+            "HTTP port of the server (0 picks a free one)", "3030", Settings::checkPort);
 
-    public static final Setting<Integer> QUERY_TIMEOUT_MS = new Setting<>("kg.queryTimeoutMs",
-            "Longest time a SPARQL query may run before the server answers 503", 10_000,
-            t -> checkPositive("kg.queryTimeoutMs", t));
+    public static final Setting<Integer> QUERY_TIMEOUT_MS = new Setting<>("kg.queryTimeoutMs", List.of("--query-timeout"),
+            "Longest time in milliseconds a SPARQL query may run before it is stopped (the server answers 503)", "10000",
+            t -> checkPositive("query timeout", t));
 
     public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS);
 
-    /** The value of a setting: from the system property of its key when set, else its default. */
-    public static <T> T get(Setting<T> setting) {
-        String v = System.getProperty(setting.key());
-        return v == null ? setting.defaultValue() : setting.parse(v);
-    }
-
-    static String checkBase(String base) {
-        if (!base.matches("https?://[^\\s<>\"{}|\\\\^`]+/"))
-            throw new ConfigException("Illegal base IRI=" + base + ": expected an http(s) IRI ending in '/'");
-        return base;
+    /** The setting a command-line option sets. */
+    public static Optional<Setting<?>> byOption(String option) {
+        return ALL.stream().filter(s -> s.options().contains(option)).findFirst();
     }
 
     public static int checkPort(String text) {
@@ -61,7 +50,7 @@ public final class Settings {
         return port;
     }
 
-    private static int checkPositive(String key, String text) {
+    private static int checkPositive(String what, String text) {
         try {
             int v = Integer.parseInt(text.trim());
             if (v > 0)
@@ -69,6 +58,6 @@ public final class Settings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException("Illegal " + key + "=" + text + ": expected a positive whole number");
+        throw new ConfigException("Illegal " + what + "=" + text + ": expected a positive whole number");
     }
 }

@@ -1,5 +1,9 @@
 package org.sovietpolicykg.curation;
 
+import java.util.Locale;
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
+import org.sovietpolicykg.diagnostics.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import org.sovietpolicykg.curation.Declarations.SourceRecord;
 import org.sovietpolicykg.curation.Declarations.Statement;
 import org.sovietpolicykg.curation.Declarations.When;
 import org.sovietpolicykg.curation.Declarations.WikidataLink;
+import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.text.Quote;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -32,8 +37,12 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class CurationReader {
 
-    public static final String SOURCE_RECORD = "data/source/source.yaml";
-    public static final String CURATION_DIR = "data/curation";
+    /** One folder per source text: {@code data/sources/NAME/} with the text, its record and its curation. */
+    public static final String SOURCES_DIR = "data/sources";
+    /** In a source's folder: what the text is and the sha256 its curation was made against. */
+    public static final String SOURCE_RECORD = "source.yaml";
+    /** In a source's folder: what the text says (entities, claims, statements, links). */
+    public static final String CURATION_DIR = "curation";
     public static final String ENRICHMENT_DIR = "data/enrichment";
 
     /** The keys of an entity that are not properties of the ontology. */
@@ -46,7 +55,7 @@ public final class CurationReader {
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
             "quote", "prefix", "suffix", "note");
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
-    private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language");
+    private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language", "author");
     private static final Set<String> ENRICHMENT_SOURCE_KEYS = Set.of("id", "label", "url");
     private static final Set<String> WIKIDATA_KEYS = Set.of("entity", "qid", "label", "evidence");
     private static final Set<String> DATE_KEYS = Set.of("entity", "from", "to", "precision", "source", "label");
@@ -62,32 +71,13 @@ public final class CurationReader {
 
     /** Reads everything; the result is partial when problems were found (check {@link Problems}). */
     public Curation read() {
-        SourceRecord source = readSourceRecord();
-        List<Entity> entities = new ArrayList<>();
-        List<Claim> claims = new ArrayList<>();
-        List<Statement> statements = new ArrayList<>();
-        List<Link> links = new ArrayList<>();
-        for (Path file : yamlFiles(CURATION_DIR)) {
-            String name = display(file);
-            YamlNodes y = new YamlNodes(name, problems);
-            Optional<Node> root = YamlNodes.parse(file, name, problems);
-            if (root.isEmpty())
-                continue;
-            Map<String, Node> top = y.mapping(root.get(), "a curation file",
-                    Set.of("entities", "claims", "statements", "links"));
-            for (Node n : y.list(top.get("entities")))
-                entity(y, n).ifPresent(entities::add);
-            for (Node n : y.list(top.get("claims")))
-                claim(y, n).ifPresent(claims::add);
-            for (Node n : y.list(top.get("statements")))
-                statement(y, n).ifPresent(statements::add);
-            for (Node n : y.list(top.get("links")))
-                link(y, n).ifPresent(links::add);
-        }
+        List<TextCuration> texts = new ArrayList<>();
+        for (Path dir : sourceFolders())
+            readSource(dir).ifPresent(texts::add);
         List<Source> sources = new ArrayList<>();
         List<WikidataLink> wikidata = new ArrayList<>();
         List<ReferenceDate> dates = new ArrayList<>();
-        for (Path file : yamlFiles(ENRICHMENT_DIR)) {
+        for (Path file : yamlFiles(projectDir.resolve(ENRICHMENT_DIR))) {
             String name = display(file);
             YamlNodes y = new YamlNodes(name, problems);
             Optional<Node> root = YamlNodes.parse(file, name, problems);
@@ -101,17 +91,72 @@ public final class CurationReader {
             for (Node n : y.list(top.get("dates")))
                 date(y, n).ifPresent(dates::add);
         }
-        return new Curation(source, entities, claims, statements, links, sources, wikidata, dates);
+        return new Curation(texts, sources, wikidata, dates);
     }
 
-    private SourceRecord readSourceRecord() {
-        Path file = projectDir.resolve(SOURCE_RECORD);
-        YamlNodes y = new YamlNodes(SOURCE_RECORD, problems);
+    /** The folders of data/sources/, in name order; none is a problem. */
+    private List<Path> sourceFolders() {
+        Path d = projectDir.resolve(SOURCES_DIR);
+        List<Path> dirs = List.of();
+        if (Files.isDirectory(d)) {
+            try (Stream<Path> s = Files.list(d)) {
+                dirs = s.filter(Files::isDirectory).sorted().toList();
+            } catch (IOException e) {
+                problems.add(SOURCES_DIR, 0, 0, "cannot list: " + e.getMessage());
+                return List.of();
+            }
+        }
+        if (dirs.isEmpty())
+            problems.add(SOURCES_DIR, 0, 0, "no source: expected one folder per source text, e.g. " + SOURCES_DIR
+                    + "/essay/ holding the text, " + SOURCE_RECORD + " and " + CURATION_DIR + "/*.yaml");
+        return dirs;
+    }
+
+    /** One source's folder: its record and its curation files. */
+    private Optional<TextCuration> readSource(Path dir) {
+        String name = dir.getFileName().toString();
+        String folder = SOURCES_DIR + "/" + name;
+        if (!name.matches(SLUG)) {
+            problems.add(folder, 0, 0, "the folder name '" + name + "' is not a slug; expected lower-case letters, digits"
+                    + " and single hyphens (it names the text's IRIs, text/" + name.toLowerCase(Locale.ROOT) + "/p1/s1)");
+            return Optional.empty();
+        }
+        SourceRecord record = readSourceRecord(dir, folder);
+        List<Entity> entities = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        List<Statement> statements = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (Path file : yamlFiles(dir.resolve(CURATION_DIR))) {
+            String display = display(file);
+            YamlNodes y = new YamlNodes(display, problems);
+            Optional<Node> root = YamlNodes.parse(file, display, problems);
+            if (root.isEmpty())
+                continue;
+            Map<String, Node> top = y.mapping(root.get(), "a curation file",
+                    Set.of("entities", "claims", "statements", "links"));
+            for (Node n : y.list(top.get("entities")))
+                entity(y, n).ifPresent(entities::add);
+            for (Node n : y.list(top.get("claims")))
+                claim(y, n).ifPresent(claims::add);
+            for (Node n : y.list(top.get("statements")))
+                statement(y, n).ifPresent(statements::add);
+            for (Node n : y.list(top.get("links")))
+                link(y, n).ifPresent(links::add);
+        }
+        if (record == null)
+            return Optional.empty();
+        return Optional.of(new TextCuration(name, folder, record, entities, claims, statements, links));
+    }
+
+    private SourceRecord readSourceRecord(Path dir, String folder) {
+        Path file = dir.resolve(SOURCE_RECORD);
+        String display = folder + "/" + SOURCE_RECORD;
+        YamlNodes y = new YamlNodes(display, problems);
         if (!Files.isRegularFile(file)) {
-            problems.add(SOURCE_RECORD, 0, 0, "missing: expected the record of the essay (file, sha256, title)");
+            problems.add(display, 0, 0, "missing: expected the record of the text (file, sha256, title)");
             return null;
         }
-        Optional<Node> root = YamlNodes.parse(file, SOURCE_RECORD, problems);
+        Optional<Node> root = YamlNodes.parse(file, display, problems);
         if (root.isEmpty())
             return null;
         Node n = root.get();
@@ -121,10 +166,13 @@ public final class CurationReader {
         Optional<Ref> title = y.required(m, "title", n, "the source record");
         sha.filter(s -> !s.value().matches("[0-9a-f]{64}")).ifPresent(s -> problems.add(s.loc().problem(
                 "sha256 '" + s.value() + "' is not a sha256; expected 64 lower-case hex digits")));
-        if (f.isEmpty() || sha.isEmpty() || title.isEmpty())
+        Optional<Ref> badFile = f.filter(x -> !x.value().matches("[^/\\\\]+") || x.value().startsWith("."));
+        badFile.ifPresent(x -> problems.add(x.loc().problem("file '" + x.value() + "' is not a file name of " + folder
+                + "/; expected the name of the text file beside " + SOURCE_RECORD + ", e.g. essay.txt")));
+        if (f.isEmpty() || badFile.isPresent() || sha.isEmpty() || title.isEmpty())
             return null;
         return new SourceRecord(y.loc(n), f.get(), sha.get(), title.get(), y.optional(m, "description", "the source record"),
-                y.optional(m, "language", "the source record"));
+                y.optional(m, "language", "the source record"), y.optional(m, "author", "the source record"));
     }
 
     private Optional<Entity> entity(YamlNodes y, Node n) {
@@ -284,14 +332,13 @@ public final class CurationReader {
         return Optional.of(new QuoteRef(new Quote(text, prefix, suffix), exact.get().loc()));
     }
 
-    private List<Path> yamlFiles(String dir) {
-        Path d = projectDir.resolve(dir);
+    private List<Path> yamlFiles(Path d) {
         if (!Files.isDirectory(d))
             return List.of();
         try (Stream<Path> s = Files.list(d)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            problems.add(dir, 0, 0, "cannot list: " + e.getMessage());
+            problems.add(display(d), 0, 0, "cannot list: " + e.getMessage());
             return List.of();
         }
     }

@@ -1,5 +1,8 @@
 package org.sovietpolicykg.curation;
 
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
+import org.sovietpolicykg.diagnostics.Problems;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +47,10 @@ public final class Declarations {
     public record ReferenceDate(Loc loc, Ref entity, Optional<Ref> from, Optional<Ref> to, Ref precision, Ref source,
             Optional<Ref> label) {}
 
-    /** The primary source's record: the file and the sha256 the curation was made against. */
+    /**
+     * A source text's record ({@code data/sources/NAME/source.yaml}): its file, the sha256 the curation was made
+     * against, its title, and optionally a description, its language and the entity id of its author.
+     */
     public record SourceRecord(Loc loc, Ref file, Ref sha256, Ref title, Optional<Ref> description,
-            Optional<Ref> language) {}
+            Optional<Ref> language, Optional<Ref> author) {}
 }

@@ -1,5 +1,8 @@
 package org.sovietpolicykg.curation;
 
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
+import org.sovietpolicykg.diagnostics.Problems;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

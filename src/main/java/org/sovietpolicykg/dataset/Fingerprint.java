@@ -1,5 +1,9 @@
 package org.sovietpolicykg.dataset;
 
+import java.util.zip.ZipFile;
+import java.util.zip.CRC32;
+import java.util.TreeMap;
+import java.util.SortedMap;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.Version;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * A sha256 over everything a build reads (every file of ontology/ and data/, by relative path and content), the
@@ -25,7 +30,7 @@ public final class Fingerprint {
 
     private Fingerprint() {}
 
-    public static String of(Path projectDir, String baseIri) {
+    public static String of(Path projectDir, BaseIri baseIri) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((Version.FULL + "\n" + program() + "\n" + baseIri + "\n").getBytes(StandardCharsets.UTF_8));
@@ -59,18 +64,18 @@ public final class Fingerprint {
         try {
             Path code = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            java.util.SortedMap<String, String> entries = new java.util.TreeMap<>();
+            SortedMap<String, String> entries = new TreeMap<>();
             if (Files.isDirectory(code)) {
                 try (Stream<Path> s = Files.walk(code.resolve(OWN_CODE))) {
                     for (Path p : s.filter(Files::isRegularFile).toList()) {
                         byte[] bytes = Files.readAllBytes(p);
-                        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                        CRC32 crc = new CRC32();
                         crc.update(bytes);
                         entries.put(code.relativize(p).toString().replace('\\', '/'), bytes.length + " " + crc.getValue());
                     }
                 }
             } else {
-                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(code.toFile())) {
+                try (ZipFile jar = new ZipFile(code.toFile())) {
                     jar.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(OWN_CODE))
                             .forEach(e -> entries.put(e.getName(), e.getSize() + " " + e.getCrc()));
                 }

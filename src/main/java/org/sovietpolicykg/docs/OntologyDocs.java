@@ -1,5 +1,7 @@
 package org.sovietpolicykg.docs;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,15 +13,16 @@ import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.sovietpolicykg.graph.Rebase;
-import org.sovietpolicykg.server.Pages;
-import org.sovietpolicykg.vocabulary.Prefixes;
+import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPO;
 
 /**
@@ -30,20 +33,38 @@ import org.sovietpolicykg.vocabulary.SPO;
 public final class OntologyDocs {
     private OntologyDocs() {}
 
+    /** The worked example of the page, written against the default base (moved to the served one when shown). */
+    static final String EXAMPLE = """
+            PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?domestic ?relation ?foreign ?who ?quote WHERE {
+              ?link a spo:DomesticForeignLink ;
+              spo:domesticSide/rdfs:label ?domestic ;
+              spo:foreignSide/rdfs:label ?foreign ;
+              spo:relation/skos:prefLabel ?relation ;
+              spo:assertedIn/spo:claimedBy/rdfs:label ?who ;
+              spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?quote .
+            }
+            ORDER BY ?domestic
+            """;
+
     /** The documentation of an ontology graph whose IRIs are under {@code baseIri}. */
-    public static String html(Graph ontology, String baseIri) {
+    public static String html(Graph ontology, BaseIri baseIri) {
         return Pages.render("ontology", scope(ontology, baseIri));
     }
 
-    static Map<String, Object> scope(Graph g, String baseIri) {
-        PrefixMap pm = Prefixes.standard(baseIri);
-        String ontologyIri = Rebase.iri(SPO.ONTOLOGY_IRI, baseIri);
-        String ns = Rebase.iri(SPO.NS, baseIri);
-        Node ont = org.apache.jena.graph.NodeFactory.createURI(ontologyIri);
+    static Map<String, Object> scope(Graph g, BaseIri baseIri) {
+        PrefixMap pm = baseIri.prefixes();
+        String ontologyIri = baseIri.iri(SPO.ONTOLOGY_IRI);
+        String ns = baseIri.iri(SPO.NS);
+        Node ont = NodeFactory.createURI(ontologyIri);
         Map<String, Object> s = new HashMap<>();
         s.put("title", "Ontology");
         s.put("iri", ontologyIri);
-        s.put("conceptNs", Rebase.iri(org.sovietpolicykg.vocabulary.SPC.NS, baseIri));
+        s.put("conceptNs", baseIri.iri(SPC.NS));
+        s.put("exampleQuery", URLEncoder.encode(baseIri.sparql(EXAMPLE), StandardCharsets.UTF_8));
         s.put("ontologyTitle", literal(g, ont, DCTerms.title.asNode()).orElse("Soviet Policy KG ontology"));
         s.put("description", literal(g, ont, DCTerms.description.asNode()).orElse(""));
         s.put("version", literal(g, ont, OWL2.versionInfo.asNode()).orElse(""));

@@ -13,7 +13,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
-import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.text.QuoteMatch;
 import org.sovietpolicykg.text.QuoteResolver;
 import org.sovietpolicykg.text.Segment;
@@ -32,6 +32,8 @@ public final class Anchors {
     /** Context kept around a quote in the emitted TextQuoteSelector, in code points. */
     static final int CONTEXT = 32;
 
+    private final String sourceName;
+    private final String display;
     private final Segmentation text;
     private final QuoteResolver resolver;
     private final Problems problems;
@@ -43,7 +45,10 @@ public final class Anchors {
     /** What was anchored where: kind (claim, statement, link, description), curation id, span. */
     public record Anchored(String kind, String id, Span span) {}
 
-    public Anchors(Segmentation text, Problems problems) {
+    /** Anchors in the text of source {@code source} ({@code data/sources/NAME}), named {@code display} in problems. */
+    public Anchors(String source, String display, Segmentation text, Problems problems) {
+        this.sourceName = source;
+        this.display = display;
         this.text = text;
         this.resolver = new QuoteResolver(text.source());
         this.problems = problems;
@@ -67,9 +72,9 @@ public final class Anchors {
             problems.add(ref.loc().problem("the quote of " + what + " occurs " + a.starts().size() + " times: \""
                     + ref.quote().exact() + "\" at " + where + "; expected exactly one: add prefix: or suffix:"));
         } else if (m instanceof QuoteMatch.Missing miss) {
-            problems.add(ref.loc().problem("the quote of " + what + " is not in the essay: \"" + ref.quote().exact()
+            problems.add(ref.loc().problem("the quote of " + what + " is not in " + display + ": \"" + ref.quote().exact()
                     + "\"" + describeContext(ref) + "; nearest passage (edit distance " + miss.distance() + ", "
-                    + text.paragraphAt(miss.nearestStart()).map(Segment::label).orElse("essay") + "): \""
+                    + text.paragraphAt(miss.nearestStart()).map(Segment::label).orElse("text") + "): \""
                     + miss.nearest() + "\""));
         }
         return Optional.empty();
@@ -100,7 +105,7 @@ public final class Anchors {
      */
     public void emit(Graph g, Node anno, Node type, Node body, Node motivation, Span span) {
         Segment seg = span.segment();
-        Node source = seg.isParagraph() ? SPD.paragraph(seg.paragraph()) : SPD.sentence(seg.paragraph(), seg.sentence());
+        Node source = seg.isParagraph() ? SPD.paragraph(sourceName, seg.paragraph()) : SPD.sentence(sourceName, seg.paragraph(), seg.sentence());
         Node target = SPD.sub(anno, "target");
         Node quote = SPD.sub(anno, "quote");
         Node position = SPD.sub(anno, "position");
@@ -121,10 +126,10 @@ public final class Anchors {
         add(g, anno, DCTerms.creator.asNode(), SPD.CURATORS);
         add(g, target, RDF.type.asNode(), OA.SpecificResource);
         add(g, target, OA.hasSource, source);
-        add(g, target, SPO.inParagraph, SPD.paragraph(seg.paragraph()));
+        add(g, target, SPO.inParagraph, SPD.paragraph(sourceName, seg.paragraph()));
         for (Segment s : text.sentencesOf(seg.paragraph()))
             if (s.start() < span.end() && span.start() < s.end())
-                add(g, target, SPO.inSentence, SPD.sentence(s.paragraph(), s.sentence()));
+                add(g, target, SPO.inSentence, SPD.sentence(sourceName, s.paragraph(), s.sentence()));
         add(g, target, OA.hasSelector, quote);
         add(g, target, OA.hasSelector, position);
         add(g, quote, RDF.type.asNode(), OA.TextQuoteSelector);

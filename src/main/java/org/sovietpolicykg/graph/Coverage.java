@@ -10,11 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.text.Segment;
 import org.sovietpolicykg.text.SourceText;
 
 /**
- * How completely the curation covers the essay, computed by the build and written as {@code coverage.json}:
+ * How completely its curation covers one source text, computed by the build and written as {@code coverage.json}:
  * sentences with no claim, statement or link anchored in them; capitalised words that no mention covers (those
  * opening a sentence are listed apart, as ordinary words, for a reader to check); entities the essay names that have
  * no mention; claims with no evidential basis, and historians' claims that name no work.
@@ -29,7 +30,15 @@ public record Coverage(int sentences, List<String> sentencesWithoutStatement, Li
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}\\-]*");
     private static final Set<String> STATEMENT_KINDS = Set.of("claim", "statement", "link");
 
-    public static Coverage of(KnowledgeGraph kg) {
+    /** The coverage of every source text of a graph, by the text's name, in name order. */
+    public static Map<String, Coverage> of(KnowledgeGraph kg) {
+        Map<String, Coverage> out = new LinkedHashMap<>();
+        kg.texts().forEach(t -> out.put(t.name(), of(t, kg.curation())));
+        return out;
+    }
+
+    /** The coverage of one source text by its own curation ({@code all}: every source's, for the historians). */
+    public static Coverage of(KnowledgeGraph.Text kg, Curation all) {
         SourceText essay = kg.text().source();
         List<String> unanchored = new ArrayList<>();
         for (Segment s : kg.text().sentences()) {
@@ -58,7 +67,7 @@ public record Coverage(int sentences, List<String> sentencesWithoutStatement, Li
         Set<String> mentioned = kg.mentions().stream().map(MentionFinder.Mention::entityId).collect(Collectors.toSet());
         List<String> noMention = kg.curation().entities().stream().filter(e -> !e.implicit())
                 .map(e -> e.id().value()).filter(id -> !mentioned.contains(id)).sorted().toList();
-        Set<String> historians = kg.curation().entities().stream().filter(e -> e.type().value().equals("Historian"))
+        Set<String> historians = all.entities().stream().filter(e -> e.type().value().equals("Historian"))
                 .map(e -> e.id().value()).collect(Collectors.toCollection(TreeSet::new));
         List<String> noEvidence = kg.curation().claims().stream().filter(c -> c.evidence().isEmpty())
                 .map(c -> c.id().value()).sorted().toList();

@@ -1,5 +1,8 @@
 package org.sovietpolicykg.graph;
 
+import org.apache.jena.sparql.vocabulary.FOAF;
+import java.util.TreeSet;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +29,26 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.CurationReader;
 import org.sovietpolicykg.curation.Declarations;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
-import org.sovietpolicykg.curation.Loc;
-import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.curation.Ref;
+import org.sovietpolicykg.curation.TextCuration;
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
 import org.sovietpolicykg.text.Segment;
 import org.sovietpolicykg.text.Segmentation;
 import org.sovietpolicykg.text.SourceText;
 import org.sovietpolicykg.validation.ShapesValidator;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.PROV;
-import org.sovietpolicykg.vocabulary.Prefixes;
 import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
@@ -59,8 +66,8 @@ import org.sovietpolicykg.vocabulary.WD;
 public final class GraphBuilder {
     public static final String ONTOLOGY_DIR = "ontology";
 
-    private Path projectDir = Settings.get(Settings.PROJECT_DIR);
-    private String baseIri = Settings.get(Settings.BASE_IRI);
+    private Path projectDir = Path.of(".");
+    private BaseIri baseIri = BaseIri.DEFAULT;
 
     private GraphBuilder() {}
 
@@ -68,20 +75,23 @@ public final class GraphBuilder {
         return new GraphBuilder();
     }
 
+    /** The project folder and base IRI of a configuration. */
+    public static GraphBuilder of(KgConfig config) {
+        return create().projectDir(config.projectDir()).baseIri(config.base());
+    }
+
     /** The folder that holds ontology/ and data/. */
     public GraphBuilder projectDir(Path dir) {
         Objects.requireNonNull(dir, "projectDir");
         if (!Files.isDirectory(dir.resolve(ONTOLOGY_DIR)) || !Files.isDirectory(dir.resolve("data")))
-            throw new org.sovietpolicykg.ConfigException("Illegal project folder=" + dir
-                    + ": expected a folder holding ontology/ and data/");
+            throw new ConfigException("Illegal project folder=" + dir + ": expected a folder holding ontology/ and data/");
         this.projectDir = dir;
         return this;
     }
 
-    /** The base IRI of ontology and data (default {@value Settings#DEFAULT_BASE}). */
-    public GraphBuilder baseIri(String base) {
-        Objects.requireNonNull(base, "baseIri");
-        this.baseIri = Settings.BASE_IRI.parse(base);
+    /** The base IRI of ontology and data (default {@value BaseIri#DEFAULT_IRI}). */
+    public GraphBuilder baseIri(BaseIri base) {
+        this.baseIri = Objects.requireNonNull(base, "baseIri");
         return this;
     }
 
@@ -89,12 +99,15 @@ public final class GraphBuilder {
         return new Run().run();
     }
 
+    /** One source text as the build reads it: its curation, its text and where anchors in it go. */
+    private record TextInput(TextCuration curation, SourceText source, Segmentation text, Anchors anchors) {}
+
     /** One build: its problems and the state the steps share. */
     private final class Run {
         final Problems problems = new Problems();
         OntologyIndex ontology;
-        Segmentation text;
-        Anchors anchors;
+        /** The text whose curation is being turned into triples. */
+        TextInput current;
         final Graph source = GraphFactory.createDefaultGraph();
         final Graph curated = GraphFactory.createDefaultGraph();
         final Graph enrichment = GraphFactory.createDefaultGraph();
@@ -111,18 +124,27 @@ public final class GraphBuilder {
             Curation curation = new CurationReader(projectDir, problems).read();
             problems.throwIfAny("the sources cannot be read");
 
-            SourceText essay = readEssay(curation.source());
-            problems.throwIfAny("the essay does not match its record");
-            text = Segmentation.of(essay);
-            anchors = new Anchors(text, problems);
+            List<TextInput> inputs = new ArrayList<>();
+            for (TextCuration tc : curation.texts())
+                readText(tc).ifPresent(st -> {
+                    Segmentation seg = Segmentation.of(st);
+                    inputs.add(new TextInput(tc, st, seg, new Anchors(tc.name(), displayName(tc), seg, problems)));
+                });
+            problems.throwIfAny("a source text does not match its record");
 
-            sourceGraph(curation.source(), essay);
             declareIds(curation);
-            curation.entities().forEach(this::entity);
-            curation.claims().forEach(this::claim);
-            curation.statements().forEach(this::statement);
-            curation.links().forEach(this::link);
-            List<MentionFinder.Mention> mentions = mentions(curation.entities(), essay);
+            List<KnowledgeGraph.Text> texts = new ArrayList<>();
+            for (TextInput in : inputs) {
+                current = in;
+                sourceGraph(in);
+                in.curation().entities().forEach(this::entity);
+                in.curation().claims().forEach(this::claim);
+                in.curation().statements().forEach(this::statement);
+                in.curation().links().forEach(this::link);
+                List<MentionFinder.Mention> mentions = mentions(curation.entities(), in);
+                texts.add(new KnowledgeGraph.Text(in.curation(), in.text(), mentions, in.anchors().anchored()));
+            }
+            current = null;
             enrichment(curation);
             problems.throwIfAny("the curation does not make a valid graph");
 
@@ -134,9 +156,9 @@ public final class GraphBuilder {
             ShapesValidator.validate(dsg, shapes, problems);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
 
-            DatasetGraph out = baseIri.equals(Settings.DEFAULT_BASE) ? dsg : Rebase.apply(dsg, Settings.DEFAULT_BASE, baseIri);
-            Prefixes.standard(baseIri).forEach((p, uri) -> out.prefixes().add(p, uri));
-            return new KnowledgeGraph(out, text, curation, mentions, anchors.anchored(), baseIri);
+            DatasetGraph out = baseIri.dataset(dsg);
+            baseIri.prefixes().forEach((p, uri) -> out.prefixes().add(p, uri));
+            return new KnowledgeGraph(out, texts, curation, baseIri);
         }
 
         Graph readOntology() {
@@ -154,39 +176,47 @@ public final class GraphBuilder {
             return g;
         }
 
-        SourceText readEssay(Declarations.SourceRecord record) {
-            Path file = projectDir.resolve("data/source").resolve(record.file().value());
-            String name = "data/source/" + record.file().value();
-            if (!Files.isRegularFile(file)) {
-                problems.add(record.file().loc().problem("the essay file " + name + " does not exist"));
-                return null;
-            }
-            SourceText essay = SourceText.read(file);
-            if (!essay.sha256().equals(record.sha256().value()))
-                problems.add(name, 0, 0, "the text has changed: its sha256 is " + essay.sha256() + " but the curation was made against "
-                        + record.sha256().value() + " (" + record.sha256().loc() + "); restore the essay byte for byte"
-                        + " (it is never edited) or re-check every quote and record the new sha256");
-            return essay;
+        String displayName(TextCuration tc) {
+            return tc.folder() + "/" + tc.record().file().value();
         }
 
-        void sourceGraph(Declarations.SourceRecord record, SourceText essay) {
-            Node e = SPD.ESSAY;
+        /** A source's text, checked against the sha256 its curation was made against. */
+        Optional<SourceText> readText(TextCuration tc) {
+            Declarations.SourceRecord record = tc.record();
+            Path file = projectDir.resolve(tc.folder()).resolve(record.file().value());
+            String name = displayName(tc);
+            if (!Files.isRegularFile(file)) {
+                problems.add(record.file().loc().problem("the text file " + name + " does not exist"));
+                return Optional.empty();
+            }
+            SourceText text = SourceText.read(file);
+            if (!text.sha256().equals(record.sha256().value()))
+                problems.add(name, 0, 0, "the text has changed: its sha256 is " + text.sha256() + " but the curation was made against "
+                        + record.sha256().value() + " (" + record.sha256().loc() + "); restore the text byte for byte"
+                        + " (it is never edited) or re-check every quote and record the new sha256");
+            return Optional.of(text);
+        }
+
+        void sourceGraph(TextInput in) {
+            Declarations.SourceRecord record = in.curation().record();
+            String name = in.curation().name();
+            Node e = SPD.text(name);
             add(source, e, RDF.type.asNode(), SPO.Essay);
             add(source, e, DCTerms.title.asNode(), en(record.title().value()));
             record.description().ifPresent(d -> add(source, e, DCTerms.description.asNode(), en(d.value())));
             record.language().ifPresent(l -> add(source, e, DCTerms.language.asNode(), str(l.value())));
-            add(source, e, DCTerms.creator.asNode(), SPD.ESSAY_AUTHOR);
-            add(source, e, SPO.sha256, str(essay.sha256()));
-            add(source, e, RDF.value.asNode(), str(essay.text()));
-            add(source, e, SPO.end, Anchors.nonNegative(essay.length()));
-            for (Segment p : text.paragraphs()) {
-                Node pn = SPD.paragraph(p.paragraph());
+            record.author().flatMap(a -> idOf("entity", a, "'author' of the source record")).ifPresent(a -> add(source, e, DCTerms.creator.asNode(), a));
+            add(source, e, SPO.sha256, str(in.source().sha256()));
+            add(source, e, RDF.value.asNode(), str(in.source().text()));
+            add(source, e, SPO.end, Anchors.nonNegative(in.source().length()));
+            for (Segment p : in.text().paragraphs()) {
+                Node pn = SPD.paragraph(name, p.paragraph());
                 add(source, e, DCTerms.hasPart.asNode(), pn);
                 segment(pn, SPO.Paragraph, e, p.paragraph(), p);
             }
-            for (Segment s : text.sentences()) {
-                Node pn = SPD.paragraph(s.paragraph());
-                Node sn = SPD.sentence(s.paragraph(), s.sentence());
+            for (Segment s : in.text().sentences()) {
+                Node pn = SPD.paragraph(name, s.paragraph());
+                Node sn = SPD.sentence(name, s.paragraph(), s.sentence());
                 add(source, pn, DCTerms.hasPart.asNode(), sn);
                 segment(sn, SPO.Sentence, pn, s.sentence(), s);
             }
@@ -214,7 +244,7 @@ public final class GraphBuilder {
             Declared earlier = ids.get(id.value());
             if (earlier != null)
                 problems.add(id.loc().problem("duplicate id '" + id.value() + "': already declared as a " + earlier.kind()
-                        + " at " + earlier.loc() + "; expected every id to be unique across data/curation"));
+                        + " at " + earlier.loc() + "; expected every id to be unique across the curation of every source"));
             else
                 ids.put(id.value(), new Declared(kind, id.loc(), node));
         }
@@ -240,11 +270,11 @@ public final class GraphBuilder {
                 add(curated, e, SPO.variantSpelling, str(v.value()));
             for (Declarations.PropertyValues pv : d.properties())
                 property(e, what, pv);
-            d.quote().flatMap(q -> anchors.resolve(q, what)).ifPresent(span -> {
+            d.quote().flatMap(q -> current.anchors().resolve(q, what)).ifPresent(span -> {
                 Node anno = SPD.annotation("description", d.id().value());
-                anchors.emit(curated, anno, OA.Annotation, e, OA.describing, span);
+                current.anchors().emit(curated, anno, OA.Annotation, e, OA.describing, span);
                 add(curated, e, SPO.hasAnchor, anno);
-                anchors.record("description", d.id().value(), span);
+                current.anchors().record("description", d.id().value(), span);
             });
             d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),
                     w.from(), w.to(), w.precision(), what));
@@ -261,7 +291,7 @@ public final class GraphBuilder {
             Optional<PropertyKind> kind = ontology.propertyKind(key);
             if (kind.isEmpty()) {
                 problems.add(pv.property().loc().problem("unknown key '" + key + "' in " + what + ": spo:" + key
-                        + " is not a property of ontology/; expected one of the reserved keys " + new java.util.TreeSet<>(
+                        + " is not a property of ontology/; expected one of the reserved keys " + new TreeSet<>(
                                 CurationReader.ENTITY_RESERVED) + " or a property of ontology/ " + ontology.entityProperties()));
                 return;
             }
@@ -337,8 +367,8 @@ public final class GraphBuilder {
             add(g, span, RDF.type.asNode(), SPO.TimeSpan);
             if (phrase != null)
                 add(g, span, SPO.essayPhrase, str(phrase));
-            Optional<java.time.LocalDate> lo = from.flatMap(f -> bound(f, true, what));
-            Optional<java.time.LocalDate> hi = to.flatMap(t -> bound(t, false, what));
+            Optional<LocalDate> lo = from.flatMap(f -> bound(f, true, what));
+            Optional<LocalDate> hi = to.flatMap(t -> bound(t, false, what));
             lo.ifPresent(d -> add(g, span, SPO.notBefore, NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
             hi.ifPresent(d -> add(g, span, SPO.notAfter, NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
             if (lo.isPresent() && hi.isPresent() && lo.get().isAfter(hi.get()))
@@ -348,8 +378,8 @@ public final class GraphBuilder {
                     .ifPresent(p -> add(g, span, SPO.precision, p));
         }
 
-        Optional<java.time.LocalDate> bound(Ref r, boolean lower, String what) {
-            Optional<java.time.LocalDate> d = lower ? TimeBounds.lower(r.value()) : TimeBounds.upper(r.value());
+        Optional<LocalDate> bound(Ref r, boolean lower, String what) {
+            Optional<LocalDate> d = lower ? TimeBounds.lower(r.value()) : TimeBounds.upper(r.value());
             if (d.isEmpty())
                 problems.add(r.loc().problem("'" + r.value() + "' in the time of " + what
                         + " is not a date; expected a year (1937), a year and month (1939-08) or a date (1939-08-23)"));
@@ -430,44 +460,50 @@ public final class GraphBuilder {
         }
 
         void anchor(String kind, Ref id, Node body, QuoteRef quote, Node motivation, String what) {
-            anchors.resolve(quote, what).ifPresent(span -> {
+            current.anchors().resolve(quote, what).ifPresent(span -> {
                 Node anno = SPD.annotation(kind, id.value());
-                anchors.emit(curated, anno, OA.Annotation, body, motivation, span);
-                anchors.record(kind, id.value(), span);
+                current.anchors().emit(curated, anno, OA.Annotation, body, motivation, span);
+                current.anchors().record(kind, id.value(), span);
                 add(curated, body, SPO.hasAnchor, anno);
             });
         }
 
         // ---- mentions
 
-        List<MentionFinder.Mention> mentions(List<Declarations.Entity> decls, SourceText essay) {
+        /**
+         * The mentions in one text of every entity's names (an entity of one text may be named in another); each name
+         * of an entity declared with this text must occur in it.
+         */
+        List<MentionFinder.Mention> mentions(List<Declarations.Entity> decls, TextInput in) {
+            String name = in.curation().name();
             List<MentionFinder.Name> names = new ArrayList<>();
             for (Declarations.Entity d : decls) {
                 namesOf(d).forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), false)));
                 d.variants().forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), true)));
             }
-            List<MentionFinder.Mention> found = MentionFinder.find(essay, names);
+            List<MentionFinder.Mention> found = MentionFinder.find(in.source(), names);
             for (MentionFinder.Mention m : found) {
-                Optional<Segment> seg = text.smallestContaining(m.start(), m.end());
+                Optional<Segment> seg = in.text().smallestContaining(m.start(), m.end());
                 if (seg.isEmpty())
                     continue;
-                Node anno = SPD.annotation("mention", m.entityId() + "-at-" + m.start());
-                anchors.emit(curated, anno, SPO.Mention, SPD.entity(m.entityId()), OA.identifying,
+                Node anno = SPD.mention(name, m.entityId(), m.start());
+                in.anchors().emit(curated, anno, SPO.Mention, SPD.entity(m.entityId()), OA.identifying,
                         new Anchors.Span(m.start(), m.end(), seg.get()));
                 add(curated, anno, SPO.surfaceForm, str(m.form()));
                 if (m.variant())
                     add(curated, anno, SPO.isVariant, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
             }
-            for (Declarations.Entity d : decls) {
+            String where = displayName(in.curation());
+            for (Declarations.Entity d : in.curation().entities()) {
                 for (Ref n : namesOf(d))
                     if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(n.value())))
                         problems.add(n.loc().problem("the name '" + n.value() + "' of entity '" + d.id().value()
-                                + "' occurs nowhere in the essay as a whole word (or only inside a longer name);"
-                                + " expected a form the essay uses, exactly (case and apostrophes count)"));
+                                + "' occurs nowhere in " + where + " as a whole word (or only inside a longer name);"
+                                + " expected a form the text uses, exactly (case and apostrophes count)"));
                 for (Ref v : d.variants())
                     if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(v.value())))
                         problems.add(v.loc().problem("the variant '" + v.value() + "' of entity '" + d.id().value()
-                                + "' occurs nowhere in the essay as a whole word; expected the essay's own spelling"));
+                                + "' occurs nowhere in " + where + " as a whole word; expected the text's own spelling"));
             }
             return found;
         }
@@ -481,7 +517,7 @@ public final class GraphBuilder {
                 sources.put(s.id().value(), n);
                 add(enrichment, n, RDF.type.asNode(), PROV.Entity);
                 add(enrichment, n, RDFS.label.asNode(), en(s.label().value()));
-                s.url().ifPresent(u -> add(enrichment, n, org.apache.jena.sparql.vocabulary.FOAF.page.asNode(),
+                s.url().ifPresent(u -> add(enrichment, n, FOAF.page.asNode(),
                         NodeFactory.createURI(u.value())));
             }
             for (Declarations.WikidataLink w : c.wikidata()) {

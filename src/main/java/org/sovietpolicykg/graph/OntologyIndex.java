@@ -1,5 +1,7 @@
 package org.sovietpolicykg.graph;
 
+import java.util.TreeSet;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,8 +69,8 @@ public final class OntologyIndex {
         Optional<String> r = range(localName);
         if (r.isPresent())
             return r;
-        return shapes.find(Node.ANY, org.apache.jena.shacl.vocabulary.SHACL.path, SPO.term(localName)).toList().stream()
-                .flatMap(t -> shapes.find(t.getSubject(), org.apache.jena.shacl.vocabulary.SHACL.datatype, Node.ANY).toList().stream())
+        return shapes.find(Node.ANY, SHACL.path, SPO.term(localName)).toList().stream()
+                .flatMap(t -> shapes.find(t.getSubject(), SHACL.datatype, Node.ANY).toList().stream())
                 .map(t -> t.getObject()).filter(Node::isURI).map(Node::getURI).sorted().findFirst();
     }
 
@@ -86,7 +88,7 @@ public final class OntologyIndex {
     public Set<String> conceptsOf(String schemeIri) {
         return ontology.find(Node.ANY, SKOS.inScheme.asNode(), NodeFactory.createURI(schemeIri)).toList().stream()
                 .map(t -> t.getSubject().getURI().substring(SPC.NS.length()))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The shortcut property of a link-relation concept ({@code spo:shortcut}). */
@@ -102,7 +104,7 @@ public final class OntologyIndex {
                 .filter(t -> t.getObject().equals(OWL2.ObjectProperty.asNode())
                         || t.getObject().equals(OWL2.DatatypeProperty.asNode()))
                 .map(t -> t.getSubject().getURI().substring(SPO.NS.length()))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The class local names of spo:, for messages. */
@@ -110,7 +112,7 @@ public final class OntologyIndex {
         return ontology.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).toList().stream()
                 .filter(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(SPO.NS))
                 .map(t -> t.getSubject().getURI().substring(SPO.NS.length()))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
 }

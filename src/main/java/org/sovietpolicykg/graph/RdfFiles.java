@@ -1,5 +1,6 @@
 package org.sovietpolicykg.graph;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.graph.Graph;
@@ -12,7 +13,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.diagnostics.Problems;
 
 /**
  * Reads the Turtle files of ontology/ with every error and warning kept as a problem with file:line:col, and with
@@ -26,7 +27,7 @@ public final class RdfFiles {
     public static Graph readTurtle(Path file, String displayName, Problems problems) {
         Graph parsed = GraphFactory.createDefaultGraph();
         int before = problems.size();
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             problems.add(displayName, 0, 0, "missing: expected a Turtle file here");
             return parsed;
         }

@@ -1,5 +1,7 @@
 package org.sovietpolicykg.queries;
 
+import org.sovietpolicykg.Version;
+import org.sovietpolicykg.formats.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ public final class OpenApi {
     public static Map<String, Object> document(QueryCatalog catalog, String serverUrl) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "Soviet Policy KG: canned queries", "version", org.sovietpolicykg.Version.NUMBER,
+        doc.put("info", Map.of("title", "Soviet Policy KG: canned queries", "version", Version.NUMBER,
                 "description", "Ready questions to the knowledge graph of an essay on Stalin's foreign policy and "
                         + "Socialism in One Country. Each answer comes from SPARQL queries whose text is in the catalogue (GET /api/queries).",
                 "license", Map.of("name", "CC BY 4.0", "url", "https://creativecommons.org/licenses/by/4.0/")));
@@ -52,14 +54,15 @@ public final class OpenApi {
             p.example().ifPresent(e -> pm.put("example", typed(p, e)));
             params.add(pm);
         }
-        List<String> formats = ResultFormat.keys().stream().filter(k -> ResultFormat.byKey(k).isTabular() == q.isTabular()).toList();
+        List<Format> fitting = Format.fitting(q.isTabular());
+        List<String> formats = Format.keys(fitting);
         params.add(Map.of("name", "format", "in", "query", "required", false,
                 "description", "Result format; overrides the Accept header",
                 "schema", Map.of("type", "string", "enum", formats)));
         op.put("parameters", params);
         Map<String, Object> content = new LinkedHashMap<>();
-        for (String f : formats)
-            content.put(ResultFormat.byKey(f).mediaType(), Map.of("schema", Map.of("type", "string")));
+        for (Format f : fitting)
+            content.put(f.mediaType(), Map.of("schema", Map.of("type", "string")));
         Map<String, Object> error = Map.of("content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", Map.of("description", "The results", "content", content));

@@ -16,7 +16,7 @@ import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.vocabulary.Prefixes;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * Binds the values of a request to a canned query's parameters: each value is turned into an RDF term of the
@@ -26,16 +26,11 @@ import org.sovietpolicykg.vocabulary.Prefixes;
 public final class QueryBinder {
     private QueryBinder() {}
 
-    /** Binds under the default base IRI. */
-    public static Query bind(CannedQuery q, Map<String, String> values) {
-        return bind(q, values, org.sovietpolicykg.config.Settings.DEFAULT_BASE);
-    }
-
     /**
-     * Binds for a dataset under {@code baseIri}: the query's own IRIs are moved to that base first, and prefixed names
-     * in the values (spd:stalin) are read under it.
+     * Binds for a dataset under {@code baseIri}: the catalogue has moved the query's own IRIs to that base already
+     * (when it loaded), and prefixed names in the values (spd:stalin) are read under it.
      */
-    public static Query bind(CannedQuery q, Map<String, String> values, String baseIri) {
+    public static Query bind(CannedQuery q, Map<String, String> values, BaseIri baseIri) {
         Set<String> unknown = new TreeSet<>(values.keySet());
         q.parameters().forEach(p -> unknown.remove(p.name()));
         unknown.remove("format");
@@ -55,11 +50,11 @@ public final class QueryBinder {
             }
             binding.put(Var.alloc(p.variable()), term(q, p, v, baseIri));
         }
-        Query query = org.sovietpolicykg.graph.Rebase.query(q.parsed().cloneQuery(), baseIri);
+        Query query = q.parsed().cloneQuery();
         return binding.isEmpty() ? query : QueryTransformOps.transform(query, binding);
     }
 
-    static Node term(CannedQuery q, Parameter p, String value, String baseIri) {
+    static Node term(CannedQuery q, Parameter p, String value, BaseIri baseIri) {
         String where = "Parameter '" + p.name() + "' of query '" + q.name() + "'";
         switch (p.kind()) {
             case STRING:
@@ -73,7 +68,7 @@ public final class QueryBinder {
                 return NodeFactory.createLiteralDT(value, dt);
             }
             case IRI: {
-                PrefixMap pm = Prefixes.standard(baseIri);
+                PrefixMap pm = baseIri.prefixes();
                 String iri = value;
                 boolean absolute = IRIs.check(value) && IRIs.reference(value).isAbsolute()
                         && pm.getMapping().keySet().stream().noneMatch(prefix -> value.startsWith(prefix + ":"));
@@ -86,7 +81,7 @@ public final class QueryBinder {
                 }
                 try {
                     if (!IRIs.check(iri) || !IRIs.reference(iri).isAbsolute())
-                        throw new BadRequestException(where + " expects an absolute IRI (e.g. https://w3id.org/soviet-policy-kg/id/stalin or spd:stalin), got '" + value + "'");
+                        throw new BadRequestException(where + " expects an absolute IRI (e.g. " + baseIri.iri() + "id/stalin or spd:stalin), got '" + value + "'");
                 } catch (IRIException e) {
                     throw new BadRequestException(where + " expects an IRI, got '" + value + "': " + e.getMessage());
                 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,7 +25,8 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.XSD;
 import org.sovietpolicykg.NotFoundException;
-import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.diagnostics.Problems;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -58,8 +60,11 @@ public final class QueryCatalog {
         this.queries = queries;
     }
 
-    /** Loads queries/ of a project; throws with every problem found if any file is bad. */
-    public static QueryCatalog load(Path projectDir) {
+    /**
+     * Loads queries/ of a project for a dataset under {@code base}: each query's IRIs are moved to that base here, once,
+     * so that binding and running change nothing more. Throws with every problem found if any file is bad.
+     */
+    public static QueryCatalog load(Path projectDir, BaseIri base) {
         Problems problems = new Problems();
         Map<String, CannedQuery> out = new TreeMap<>();
         Path dir = projectDir.resolve(DIR);
@@ -72,9 +77,19 @@ public final class QueryCatalog {
             }
         }
         for (Path f : files)
-            read(f, DIR + "/" + f.getFileName(), problems).ifPresent(q -> out.put(q.name(), q));
+            read(f, DIR + "/" + f.getFileName(), problems).map(q -> rebase(q, base)).ifPresent(q -> out.put(q.name(), q));
         problems.throwIfAny("the canned queries cannot be read");
         return new QueryCatalog(out);
+    }
+
+    /** A query written against the default base, with its text, its IRIs and its parameters' values moved to {@code base}. */
+    private static CannedQuery rebase(CannedQuery q, BaseIri base) {
+        List<Parameter> params = q.parameters().stream().map(p -> new Parameter(p.name(), p.variable(), p.required(), p.kind(),
+                p.datatypeOrLang(), p.description(), p.defaultValue().map(base::iri), p.example().map(base::iri))).toList();
+        Map<String, String> example = new LinkedHashMap<>();
+        q.example().forEach((k, v) -> example.put(k, base.iri(v)));
+        return new CannedQuery(q.name(), q.file(), q.summary(), q.description(), q.tags(), params, base.sparql(q.text()),
+                base.query(q.parsed()), example);
     }
 
     public List<CannedQuery> all() {
@@ -122,7 +137,7 @@ public final class QueryCatalog {
         }
         for (String k : meta.keySet())
             if (!HEADER_KEYS.contains(k))
-                problems.add(display, lineOf(text, "#+ " + k), 0, "unknown header key '" + k + "'; expected one of " + new java.util.TreeSet<>(HEADER_KEYS));
+                problems.add(display, lineOf(text, "#+ " + k), 0, "unknown header key '" + k + "'; expected one of " + new TreeSet<>(HEADER_KEYS));
         String summary = meta.get("summary") instanceof String s ? s.strip() : null;
         if (summary == null || summary.isEmpty())
             problems.add(display, 1, 0, "no '#+ summary:'; expected a one-line summary of what the query answers");
@@ -173,7 +188,7 @@ public final class QueryCatalog {
                 dt = suffix;
             } else {
                 problems.add(display, lineOf(text, "?" + v.getVarName()), 0, "parameter ?" + v.getVarName() + " has an unknown type '"
-                        + suffix + "'; expected iri, a language tag (en) or an XSD type " + new java.util.TreeSet<>(XSD_TYPES));
+                        + suffix + "'; expected iri, a language tag (en) or an XSD type " + new TreeSet<>(XSD_TYPES));
                 continue;
             }
             params.add(new Parameter(pname, v.getVarName(), required, kind, dt, docs.getOrDefault(pname, ""),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -20,48 +21,35 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.UnavailableException;
+import org.sovietpolicykg.formats.Format;
 
-/** Runs a bound query against a dataset with a time limit and writes its results in a chosen format. */
+/**
+ * Runs a bound query against a dataset with a time limit, inside a read transaction, and writes its results in a
+ * chosen format. Queries arrive ready to run: a canned query's IRIs were moved to the served base when the catalogue
+ * was loaded, and its parameters bound by {@link QueryBinder}; the runner changes nothing in them.
+ */
 public final class QueryRunner {
     private final DatasetGraph dataset;
     private final long timeoutMs;
-    private final String baseIri;
 
-    /** A runner for a dataset under the default base IRI. */
     public QueryRunner(DatasetGraph dataset, long timeoutMs) {
-        this(dataset, timeoutMs, org.sovietpolicykg.config.Settings.DEFAULT_BASE);
-    }
-
-    /** A runner for a dataset under {@code baseIri}: the canned queries, written against the default base, are moved to it. */
-    public QueryRunner(DatasetGraph dataset, long timeoutMs, String baseIri) {
         this.dataset = dataset;
         this.timeoutMs = timeoutMs;
-        this.baseIri = baseIri;
-    }
-
-    /** The base IRI of the dataset this runner queries. */
-    public String baseIri() {
-        return baseIri;
-    }
-
-    /** The query as it will run on this dataset (its IRIs moved to the dataset's base). */
-    public Query prepare(Query query) {
-        return org.sovietpolicykg.graph.Rebase.query(query, baseIri);
     }
 
     /** The default format of a query: JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE. */
-    public static ResultFormat defaultFormat(Query q) {
-        return q.isSelectType() || q.isAskType() ? ResultFormat.JSON : ResultFormat.TURTLE;
+    public static Format defaultFormat(Query q) {
+        return q.isSelectType() || q.isAskType() ? Format.JSON : Format.TURTLE;
     }
 
-    public byte[] run(Query bound, ResultFormat format) {
-        Query query = prepare(bound);
+    public byte[] run(Query query, Format format) {
         boolean tabular = query.isSelectType() || query.isAskType();
         if (format.isTabular() != tabular)
             throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
-                    + " query; expected one of " + ResultFormat.keys().stream().filter(k -> ResultFormat.byKey(k).isTabular() == tabular).toList());
+                    + " query; expected one of " + Format.keys(Format.fitting(tabular)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         execute(query, qe -> {
             if (query.isSelectType())
@@ -76,9 +64,14 @@ public final class QueryRunner {
     }
 
     /** Runs the query with the time limit; a query stopped by it is a {@link QueryTimeoutException}. */
-    private <T> T execute(Query query, java.util.function.Function<QueryExecution, T> results) {
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
-            return results.apply(qe);
+    private <T> T execute(Query query, Function<QueryExecution, T> results) {
+        try {
+            return Txn.calculateRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query)
+                        .timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
+                    return results.apply(qe);
+                }
+            });
         } catch (QueryCancelledException e) {
             throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
         }
@@ -92,8 +85,7 @@ public final class QueryRunner {
     public record Table(List<String> columns, List<List<Node>> rows) {}
 
     /** Runs a query with the time limit and returns its results as a {@link Table} (graph results in a stable order). */
-    public Table table(Query bound) {
-        Query query = prepare(bound);
+    public Table table(Query query) {
         return execute(query, qe -> {
             List<List<Node>> rows = new ArrayList<>();
             if (query.isSelectType()) {
@@ -118,7 +110,7 @@ public final class QueryRunner {
     }
 
     /** A query stopped for running too long: HTTP 503. */
-    public static final class QueryTimeoutException extends KgException {
+    public static final class QueryTimeoutException extends UnavailableException {
         private static final long serialVersionUID = 1L;
 
         public QueryTimeoutException(String message) {

@@ -6,19 +6,16 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.QueryParseException;
-import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.NotFoundException;
-import org.sovietpolicykg.queries.QueryRunner.QueryTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sovietpolicykg.KgException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Maps exceptions to HTTP status codes in one place: 400 for a bad request (with the parser's or the binder's
- * message), 404 for an unknown name, 503 for a query that ran too long, 500 for anything else. The client always gets
- * a short JSON message, never a stack trace; the log gets the trace of a 500.
+ * Answers an error in one place: the status is the one the exception's type carries ({@link KgException#status()}:
+ * 400 bad request, 404 unknown name, 405 method, 503 too long), and anything else is 500. The client always gets a
+ * short JSON message, never a stack trace; the log gets the trace of a 500.
  */
 public final class HttpErrors {
     private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
@@ -27,24 +24,18 @@ public final class HttpErrors {
     private HttpErrors() {}
 
     public static int status(Throwable e) {
-        if (e instanceof BadRequestException || e instanceof QueryParseException)
-            return HttpServletResponse.SC_BAD_REQUEST;
-        if (e instanceof NotFoundException)
-            return HttpServletResponse.SC_NOT_FOUND;
-        if (e instanceof QueryTimeoutException)
-            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-        return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        return e instanceof KgException k ? k.status() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 
     public static void send(HttpServletResponse resp, Throwable e) throws IOException {
         int status = status(e);
-        String message = status == 500 ? "Internal error; the server log has the details" : e.getMessage();
-        if (status == 500)
+        boolean internal = status >= 500 && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        if (internal)
             LOG.error("Internal error", e);
-        send(resp, status, message);
+        send(resp, status, internal ? "Internal error; the server log has the details" : e.getMessage());
     }
 
-    public static void send(HttpServletResponse resp, int status, String message) throws IOException {
+    private static void send(HttpServletResponse resp, int status, String message) throws IOException {
         if (resp.isCommitted())
             return;
         resp.resetBuffer();

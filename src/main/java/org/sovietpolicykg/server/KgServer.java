@@ -1,25 +1,31 @@
 package org.sovietpolicykg.server;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.Settings;
-import org.sovietpolicykg.dataset.Datasets;
-import org.sovietpolicykg.graph.KnowledgeGraph;
 
 /**
  * The SPARQL service: embedded Fuseki with the knowledge graph, read-only, at {@code /kg}
  * (SPARQL 1.1 Query at {@code /kg/sparql} and {@code /kg/query}, Graph Store Protocol read at {@code /kg/get}),
- * CORS on, and the project's own pages and APIs beside it.
+ * CORS on, and beside it what the builder is given: servlets (one per route), servlet filters, and Fuseki operations
+ * on the dataset's own endpoints. {@link Servers#standard} assembles the whole server.
  * <pre>
- *   KgServer server = KgServer.create().port(0).graph(kg).start();
+ *   KgServer server = KgServer.create().port(0).dataset(named, queryable).servlet("/hello", servlet).start();
  *   int port = server.port();
  *   server.stop();
  * </pre>
@@ -59,13 +65,17 @@ public final class KgServer {
         fuseki.join();
     }
 
+    /** A Fuseki operation on an endpoint of the dataset, e.g. {@code /kg/NAME}. */
+    private record Endpoint(String name, Operation operation, ActionService handler) {}
+
     /** Builds a {@link KgServer}, checking each argument as it is given. */
     public static final class Builder {
-        private int port = Settings.get(Settings.PORT);
-        private DatasetGraph dataset;
+        private int port = Settings.PORT.defaultValue();
         private DatasetGraph queryable;
-        private int timeoutMs = Settings.get(Settings.QUERY_TIMEOUT_MS);
+        private int timeoutMs = Settings.QUERY_TIMEOUT_MS.defaultValue();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private final Map<String, List<Filter>> filters = new LinkedHashMap<>();
+        private final List<Endpoint> endpoints = new ArrayList<>();
 
         private Builder() {}
 
@@ -75,63 +85,64 @@ public final class KgServer {
             return this;
         }
 
-        /** The knowledge graph to serve. */
-        public Builder graph(KnowledgeGraph graph) {
-            return dataset(Objects.requireNonNull(graph, "graph").dataset());
-        }
-
-        /** The named graphs to serve (a built dataset, e.g. loaded from its N-Quads). */
-        public Builder dataset(DatasetGraph namedGraphs) {
-            this.dataset = Objects.requireNonNull(namedGraphs, "dataset");
-            this.queryable = null;
-            return this;
-        }
-
-        /** The named graphs and their queryable view ({@link Datasets#unionView}), when the caller has made it already. */
-        public Builder dataset(DatasetGraph namedGraphs, DatasetGraph unionView) {
-            this.dataset = Objects.requireNonNull(namedGraphs, "dataset");
-            this.queryable = Objects.requireNonNull(unionView, "unionView");
+        /** The dataset to serve, in its queryable form (the named graphs, and their union as the default graph). */
+        public Builder dataset(DatasetGraph queryable) {
+            this.queryable = Objects.requireNonNull(queryable, "dataset");
             return this;
         }
 
         /** Longest time a query may run, in milliseconds. */
         public Builder queryTimeout(int ms) {
             if (ms <= 0)
-                throw new org.sovietpolicykg.ConfigException("Illegal query timeout=" + ms + ": expected a positive number of milliseconds");
+                throw new ConfigException("Illegal query timeout=" + ms + ": expected a positive number of milliseconds");
             this.timeoutMs = ms;
             return this;
         }
 
-        /** An extra servlet (pages, APIs) at a path spec such as {@code /api/*}. */
+        /** A servlet at a path spec: {@code /api/*} (a prefix), {@code /editor} (exact) or {@code ""} (the root page). */
         public Builder servlet(String pathSpec, HttpServlet servlet) {
             Objects.requireNonNull(pathSpec, "pathSpec");
-            if (!pathSpec.startsWith("/"))
-                throw new org.sovietpolicykg.ConfigException("Illegal path spec=" + pathSpec + ": expected one starting with '/'");
+            if (!pathSpec.isEmpty() && !pathSpec.startsWith("/"))
+                throw new ConfigException("Illegal path spec=" + pathSpec + ": expected \"\" or one starting with '/'");
+            if (servlets.containsKey(pathSpec))
+                throw new ConfigException("Illegal path spec=" + pathSpec + ": a servlet is already there");
             servlets.put(pathSpec, Objects.requireNonNull(servlet, "servlet"));
             return this;
         }
 
-        /** One servlet at several path specs ({@code ""} is the root page alone). */
-        public Builder pages(HttpServlet servlet, String... pathSpecs) {
-            Objects.requireNonNull(servlet, "servlet");
-            for (String p : pathSpecs) {
-                if (!p.isEmpty() && !p.startsWith("/"))
-                    throw new org.sovietpolicykg.ConfigException("Illegal path spec=" + p + ": expected \"\" or one starting with '/'");
-                servlets.put(p, servlet);
-            }
+        /** A servlet filter on a path spec ({@code /*} for every request), applied in the order given. */
+        public Builder filter(String pathSpec, Filter filter) {
+            Objects.requireNonNull(pathSpec, "pathSpec");
+            if (!pathSpec.startsWith("/"))
+                throw new ConfigException("Illegal path spec=" + pathSpec + ": expected one starting with '/'");
+            filters.computeIfAbsent(pathSpec, p -> new ArrayList<>()).add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** A Fuseki operation, answered by {@code handler}, at the dataset's endpoint {@code /kg/NAME}. */
+        public Builder operation(String endpointName, Operation operation, ActionService handler) {
+            Objects.requireNonNull(endpointName, "endpointName");
+            if (!endpointName.matches("[A-Za-z0-9][A-Za-z0-9._-]*"))
+                throw new ConfigException("Illegal endpoint name=" + endpointName + ": expected letters, digits, '.', '_' or '-'");
+            endpoints.add(new Endpoint(endpointName, Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(handler, "handler")));
             return this;
         }
 
         public KgServer start() {
-            if (dataset == null)
-                throw new org.sovietpolicykg.ConfigException("No graph to serve: call graph(...) or dataset(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable != null ? queryable : Datasets.unionView(dataset));
+            if (queryable == null)
+                throw new ConfigException("No graph to serve: call dataset(...) first");
+            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable);
             readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
             // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
             readOnly.getContext().set(ARQ.httpServiceAllowed, false);
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
+            for (Endpoint e : endpoints) {
+                b.registerOperation(e.operation(), e.handler());
+                b.addEndpoint(DATASET, e.name(), e.operation());
+            }
+            filters.forEach((path, fs) -> fs.forEach(f -> b.addFilter(path, f)));
             servlets.forEach(b::addServlet);
             try {
                 return new KgServer(b.build().start());
@@ -139,7 +150,7 @@ public final class KgServer {
                 Throwable root = e;
                 while (root.getCause() != null)
                     root = root.getCause();
-                throw new org.sovietpolicykg.KgException("Cannot start the server on port " + port + ": " + root.getMessage(), e);
+                throw new KgException("Cannot start the server on port " + port + ": " + root.getMessage(), e);
             }
         }
     }

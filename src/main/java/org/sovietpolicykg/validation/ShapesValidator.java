@@ -10,7 +10,7 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.sovietpolicykg.curation.Problems;
+import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.vocabulary.Prefixes;
 
 /**

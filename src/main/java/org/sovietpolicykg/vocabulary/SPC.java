@@ -2,14 +2,13 @@ package org.sovietpolicykg.vocabulary;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.sovietpolicykg.config.Settings;
 
 /** The project's SKOS concepts, {@code spc:} = {@code <base>concept/}, as written in {@code ontology/concepts.ttl}. */
 public final class SPC {
     private SPC() {}
 
     public static final String PREFIX = "spc";
-    public static final String NS = Settings.DEFAULT_BASE + "concept/";
+    public static final String NS = BaseIri.DEFAULT_IRI + "concept/";
 
     public static Node concept(String slug) {
         return NodeFactory.createURI(NS + slug);

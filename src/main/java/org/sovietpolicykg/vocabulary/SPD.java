@@ -2,7 +2,6 @@ package org.sovietpolicykg.vocabulary;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.sovietpolicykg.config.Settings;
 
 /**
  * IRIs of the data, minted from curation ids: entities {@code <base>id/slug}, claims {@code <base>claim/slug},
@@ -12,7 +11,7 @@ public final class SPD {
     private SPD() {}
 
     public static final String PREFIX = "spd";
-    public static final String BASE = Settings.DEFAULT_BASE;
+    public static final String BASE = BaseIri.DEFAULT_IRI;
     public static final String NS = BASE + "id/";
 
     public static Node entity(String id) {
@@ -49,15 +48,30 @@ public final class SPD {
         return iri(parent.getURI() + "/" + part);
     }
 
-    public static final Node ESSAY = iri(BASE + "text/essay");
-
-    public static Node paragraph(int p) {
-        return iri(ESSAY.getURI() + "/p" + p);
+    /** A source text of data/sources/NAME: {@code <base>text/NAME} (the essay: {@code <base>text/essay}). */
+    public static Node text(String source) {
+        return iri(BASE + "text/" + source);
     }
 
-    public static Node sentence(int p, int s) {
-        return iri(ESSAY.getURI() + "/p" + p + "/s" + s);
+    public static Node paragraph(String source, int p) {
+        return iri(BASE + "text/" + source + "/p" + p);
     }
+
+    public static Node sentence(String source, int p, int s) {
+        return iri(BASE + "text/" + source + "/p" + p + "/s" + s);
+    }
+
+    /**
+     * The annotation of a mention of an entity at a code point offset of a source text. The essay's mentions keep the
+     * IRIs they were published with, from before there was more than one source ({@code anno/mention/stalin-at-120});
+     * every other source's name the source ({@code anno/mention/NAME/stalin-at-120}).
+     */
+    public static Node mention(String source, String entityId, int start) {
+        return annotation("mention", (source.equals(FIRST_SOURCE) ? "" : source + "/") + entityId + "-at-" + start);
+    }
+
+    /** The source whose IRIs were published before there were several: {@code data/sources/essay}. */
+    public static final String FIRST_SOURCE = "essay";
 
     public static final Node ESSAY_AUTHOR = entity("essay-author");
     public static final Node CURATORS = entity("curators");

@@ -2,7 +2,6 @@ package org.sovietpolicykg.vocabulary;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.sovietpolicykg.config.Settings;
 
 /**
  * The project's ontology, {@code spo:} = {@code <base>ontology#}, as written in {@code ontology/soviet-policy.ttl}.
@@ -12,7 +11,7 @@ public final class SPO {
     private SPO() {}
 
     public static final String PREFIX = "spo";
-    public static final String ONTOLOGY_IRI = Settings.DEFAULT_BASE + "ontology";
+    public static final String ONTOLOGY_IRI = BaseIri.DEFAULT_IRI + "ontology";
     public static final String NS = ONTOLOGY_IRI + "#";
 
     public static Node term(String localName) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sovietpolicykg.TestProjects;
+import org.sovietpolicykg.diagnostics.Problem;
+import org.sovietpolicykg.diagnostics.ProblemsException;
 import org.sovietpolicykg.graph.GraphBuilder;
 
 /**
@@ -36,9 +38,9 @@ class CurationErrorsTest {
         List<String> lines = Files.readAllLines(fixture, StandardCharsets.UTF_8);
         assertTrue(lines.get(0).startsWith("# bad: "), fixture + ": the first line must say why the fixture is bad");
         Path project = TestProjects.withRealSources(tmp);
-        Files.copy(fixture, project.resolve("data/curation/10-fixture.yaml"));
+        Files.copy(fixture, project.resolve("data/sources/essay/curation/10-fixture.yaml"));
 
-        CurationException e = assertThrows(CurationException.class,
+        ProblemsException e = assertThrows(ProblemsException.class,
                 () -> GraphBuilder.create().projectDir(project).build());
 
         Path expectedFile = FIXTURES.resolve(fixture.getFileName().toString().replace(".yaml", ".expected"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovietpolicykg.TestProjects;
 import org.sovietpolicykg.cli.Main;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 import picocli.CommandLine;
 
@@ -49,14 +50,14 @@ class BuildCommandTest {
         assertEquals(0, run("build", "--project", project.toString(), "--out", out.toString()).exit);
         byte[] good = Files.readAllBytes(out.resolve(DatasetWriter.NQUADS));
 
-        Path broken = project.resolve("data/curation/99-broken.yaml");
+        Path broken = project.resolve("data/sources/essay/curation/99-broken.yaml");
         Files.writeString(broken, "claims:\n  - id: broken\n    by: nobody-at-all\n    stance: asserts\n    summary: x\n    quote: no such passage in the essay\n",
                 StandardCharsets.UTF_8);
         Result r = run("build", "--project", project.toString(), "--out", out.toString());
 
         assertEquals(1, r.exit);
-        assertTrue(r.err.contains("data/curation/99-broken.yaml:3:9: 'nobody-at-all' in 'by' of claim 'broken' is not a declared entity"), r.err);
-        assertTrue(r.err.contains("data/curation/99-broken.yaml:6:12: the quote of claim 'broken' is not in the essay"), r.err);
+        assertTrue(r.err.contains("data/sources/essay/curation/99-broken.yaml:3:9: 'nobody-at-all' in 'by' of claim 'broken' is not a declared entity"), r.err);
+        assertTrue(r.err.contains("data/sources/essay/curation/99-broken.yaml:6:12: the quote of claim 'broken' is not in data/sources/essay/essay.txt"), r.err);
         assertArrayEquals(good, Files.readAllBytes(out.resolve(DatasetWriter.NQUADS)), "the last good output is kept");
         try (var s = Files.list(tmp)) {
             assertEquals(2, s.count(), "no temporary folder is left behind");
@@ -68,10 +69,10 @@ class BuildCommandTest {
         Path project = TestProjects.copyOfReal(tmp.resolve("project"));
         Path out = tmp.resolve("out");
         assertEquals(0, run("build", "--project", project.toString(), "--out", out.toString()).exit);
-        String base = "https://w3id.org/soviet-policy-kg/";
+        BaseIri base = BaseIri.DEFAULT;
         assertTrue(Fingerprint.matches(out, Fingerprint.of(project, base)));
-        assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, "https://example.org/kg/")), "another base IRI");
-        Path f = project.resolve("data/curation/05-paragraph-5.yaml");
+        assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, BaseIri.of("https://example.org/kg/"))), "another base IRI");
+        Path f = project.resolve("data/sources/essay/curation/05-paragraph-5.yaml");
         Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + "\n# a curator's note\n", StandardCharsets.UTF_8);
         assertTrue(!Fingerprint.matches(out, Fingerprint.of(project, base)), "serve must not load a dataset of older sources");
     }

@@ -26,7 +26,7 @@ class AnchorsTest {
     void text_at_every_position_selector_is_its_exact_quote_with_prefix_and_suffix_around_it() {
         List<Map<String, String>> rows = Sparql.select(TestGraphs.queryable(), SELECTORS);
         assertTrue(rows.size() > 300, "there are " + rows.size() + " annotations");
-        String essay = TestGraphs.real().text().source().text();
+        String essay = TestGraphs.real().text("essay").text().source().text();
         for (Map<String, String> r : rows) {
             String text = r.get("text");
             int start = Integer.parseInt(r.get("start")), end = Integer.parseInt(r.get("end"));

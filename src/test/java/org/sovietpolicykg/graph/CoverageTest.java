@@ -16,7 +16,7 @@ class CoverageTest {
 
     @BeforeAll
     static void compute() {
-        coverage = Coverage.of(TestGraphs.real());
+        coverage = Coverage.of(TestGraphs.real()).get("essay");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.TestGraphs;
 
 /**
@@ -36,7 +37,7 @@ import org.sovietpolicykg.TestGraphs;
  */
 abstract class AbstractQueryContractTest {
     static final Path GOLDEN = Path.of("src/test/resources/QueryContractTest");
-    static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."));
+    static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."), BaseIri.DEFAULT);
 
     static Stream<String> queries() {
         return CATALOG.all().stream().map(CannedQuery::name);
@@ -52,7 +53,7 @@ abstract class AbstractQueryContractTest {
     @MethodSource("queries")
     void canned_query_gives_the_golden_result(String name) throws IOException {
         CannedQuery q = CATALOG.get(name);
-        Query bound = QueryBinder.bind(q, Map.of());
+        Query bound = QueryBinder.bind(q, Map.of(), BaseIri.DEFAULT);
         String text = bound.serialize();
         if (q.isTabular()) {
             Path golden = GOLDEN.resolve(name + ".srj");

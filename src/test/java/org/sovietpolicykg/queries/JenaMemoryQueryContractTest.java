@@ -15,6 +15,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.BeforeAll;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.TestGraphs;
 
 /** The contract on Jena's in-memory dataset, as the server queries it (default graph = union of the named graphs). */
@@ -47,7 +48,7 @@ class JenaMemoryQueryContractTest extends AbstractQueryContractTest {
     static void writeGoldens() throws IOException {
         Files.createDirectories(GOLDEN);
         for (CannedQuery q : CATALOG.all()) {
-            var bound = QueryBinder.bind(q, Map.of());
+            var bound = QueryBinder.bind(q, Map.of(), BaseIri.DEFAULT);
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(bound).build()) {
                 if (bound.isSelectType()) {
                     try (OutputStream out = Files.newOutputStream(GOLDEN.resolve(q.name() + ".srj"))) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.cli.Servers;
+import org.sovietpolicykg.config.KgConfig;
 
 /** A test class that talks real HTTP to the whole server (graph, API, pages) started on a free port, stopped after. */
 abstract class AbstractLiveServerTest {
@@ -19,7 +19,7 @@ abstract class AbstractLiveServerTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
+        server = Servers.standard(TestGraphs.queryable(), KgConfig.defaults().withPort(0)).start();
     }
 
     @AfterAll

@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.cli.Servers;
+import org.sovietpolicykg.config.KgConfig;
 
 /**
  * The landing page in a real browser: Debian's headless Chromium driven by its ChromeDriver (.ci/run installs both);
@@ -36,7 +36,7 @@ class LandingPageBrowserTest {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
-        server = Servers.standard(TestGraphs.real(), Path.of(".")).port(0).start();
+        server = Servers.standard(TestGraphs.queryable(), KgConfig.defaults().withPort(0)).start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

@@ -23,6 +23,7 @@ import org.eclipse.rdf4j.rio.Rio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
@@ -36,7 +37,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 /** The canned-query API over real HTTP: catalogue, every query in every format, errors, and the OpenAPI document. */
 class QueryApiTest extends AbstractLiveServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."));
+    static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."), BaseIri.DEFAULT);
 
     static Stream<String> queries() {
         return CATALOG.all().stream().map(CannedQuery::name);
@@ -78,7 +79,7 @@ class QueryApiTest extends AbstractLiveServerTest {
                 // the same query text, bound with its defaults, through the raw SPARQL endpoint with RDF4J's client
                 SPARQLRepository repo = new SPARQLRepository(server.sparqlUrl());
                 try (RepositoryConnection c = repo.getConnection();
-                        TupleQueryResult r = c.prepareTupleQuery(QueryBinder.bind(q, Map.of()).serialize()).evaluate()) {
+                        TupleQueryResult r = c.prepareTupleQuery(QueryBinder.bind(q, Map.of(), BaseIri.DEFAULT).serialize()).evaluate()) {
                     assertEquals(rows, r.stream().count(), "the raw endpoint agrees with the API");
                 } finally {
                     repo.shutDown();

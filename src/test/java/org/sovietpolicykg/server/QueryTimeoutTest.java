@@ -15,7 +15,7 @@ import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.queries.QueryRunner;
-import org.sovietpolicykg.queries.ResultFormat;
+import org.sovietpolicykg.formats.Format;
 
 /** A query that runs past the time limit is stopped: 503 with a message on the endpoint, a typed error in the API. */
 class QueryTimeoutTest {
@@ -26,7 +26,7 @@ class QueryTimeoutTest {
     void the_runner_stops_a_runaway_query_and_says_so() {
         QueryRunner runner = new QueryRunner(TestGraphs.queryable(), 50);
         QueryRunner.QueryTimeoutException e = assertThrows(QueryRunner.QueryTimeoutException.class,
-                () -> runner.run(QueryFactory.create(RUNAWAY), ResultFormat.JSON));
+                () -> runner.run(QueryFactory.create(RUNAWAY), Format.JSON));
         assertEquals("The query ran longer than 50 ms and was stopped", e.getMessage());
         assertEquals(503, HttpErrors.status(e));
     }
@@ -41,7 +41,7 @@ class QueryTimeoutTest {
 
     @Test
     void the_endpoint_answers_503_without_a_stack_trace() throws Exception {
-        KgServer server = KgServer.create().port(0).queryTimeout(50).graph(TestGraphs.real()).start();
+        KgServer server = KgServer.create().port(0).queryTimeout(50).dataset(TestGraphs.queryable()).start();
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()
                     + "?query=" + URLEncoder.encode(RUNAWAY, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());

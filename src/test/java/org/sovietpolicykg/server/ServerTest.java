@@ -47,7 +47,7 @@ class ServerTest {
 
     @BeforeAll
     static void start() {
-        server = KgServer.create().port(0).graph(TestGraphs.real()).start();
+        server = KgServer.create().port(0).dataset(TestGraphs.queryable()).start();
     }
 
     @AfterAll

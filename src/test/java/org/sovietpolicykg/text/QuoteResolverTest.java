@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Resolving quotes: found once, ambiguous, missing with the nearest passage, and code point offsets. */
 class QuoteResolverTest {
-    static final SourceText ESSAY = SourceText.read(Path.of("data/source/essay.txt"));
+    static final SourceText ESSAY = SourceText.read(Path.of("data/sources/essay/essay.txt"));
     final QuoteResolver resolver = new QuoteResolver(ESSAY);
 
     @Test

@@ -15,7 +15,7 @@ class SegmentationTest {
 
     @BeforeAll
     static void read() {
-        essay = Segmentation.of(SourceText.read(Path.of("data/source/essay.txt")));
+        essay = Segmentation.of(SourceText.read(Path.of("data/sources/essay/essay.txt")));
     }
 
     @Test

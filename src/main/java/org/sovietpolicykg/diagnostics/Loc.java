@@ -1,4 +1,4 @@
-package org.sovietpolicykg.curation;
+package org.sovietpolicykg.diagnostics;
 
 /** Where something was written: file and 1-based line and column. */
 public record Loc(String file, int line, int column) {

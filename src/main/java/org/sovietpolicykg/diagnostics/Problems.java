@@ -1,4 +1,4 @@
-package org.sovietpolicykg.curation;
+package org.sovietpolicykg.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,9 @@ public final class Problems {
         return problems.stream().sorted().distinct().toList();
     }
 
-    /** Throws a {@link CurationException} carrying every problem collected, if there is any. */
+    /** Throws a {@link ProblemsException} carrying every problem collected, if there is any. */
     public void throwIfAny(String what) {
         if (!problems.isEmpty())
-            throw new CurationException(what, list());
+            throw new ProblemsException(what, list());
     }
 }

@@ -1,4 +1,4 @@
-package org.sovietpolicykg.server;
+package org.sovietpolicykg.html;
 
 import java.io.StringWriter;
 import java.util.Map;
@@ -7,7 +7,10 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 
-/** The HTML templates of {@code src/main/resources/templates/}, rendered with Mustache (HTML-escaped by default). */
+/**
+ * Every HTML page of the project, the server's and the ontology documentation alike, is rendered here: the Mustache
+ * templates of {@code src/main/resources/templates/} (HTML-escaped by default), each compiled once.
+ */
 public final class Pages {
     private static final MustacheFactory FACTORY = new DefaultMustacheFactory("templates");
 

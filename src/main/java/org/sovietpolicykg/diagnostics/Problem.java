@@ -1,4 +1,4 @@
-package org.sovietpolicykg.curation;
+package org.sovietpolicykg.diagnostics;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.sovietpolicykg.curation;
+package org.sovietpolicykg.diagnostics;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -6,11 +6,11 @@ import java.util.stream.Collectors;
 import org.sovietpolicykg.KgException;
 
 /** The sources (essay, curation files, ontology, shapes) do not make a valid graph; carries every problem found. */
-public class CurationException extends KgException {
+public class ProblemsException extends KgException {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
-    public CurationException(String what, List<Problem> problems) {
+    public ProblemsException(String what, List<Problem> problems) {
         super(format(what, problems));
         this.problems = List.copyOf(problems);
     }

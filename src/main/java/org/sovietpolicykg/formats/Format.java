@@ -1,0 +1,123 @@
+package org.sovietpolicykg.formats;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.sovietpolicykg.BadRequestException;
+
+/**
+ * Every format the project reads or answers with, in one registry on Jena's own {@link Lang}s: SPARQL results
+ * (SELECT, ASK), RDF graphs (CONSTRUCT, DESCRIBE, resource descriptions, the ontology), RDF datasets (the dumps) and
+ * HTML pages. Each has a key (for {@code ?format=} and {@code --format}) and a media type; {@link #choose} picks one of
+ * those a resource offers from a format key or an Accept header, with q-values and wildcards (Jena's
+ * {@link AcceptList}, the matcher Fuseki uses), so that every endpoint negotiates the same way.
+ */
+public enum Format {
+    JSON("json", ResultSetLang.RS_JSON, Kind.RESULTS),
+    CSV("csv", ResultSetLang.RS_CSV, Kind.RESULTS),
+    TSV("tsv", ResultSetLang.RS_TSV, Kind.RESULTS),
+    XML("xml", ResultSetLang.RS_XML, Kind.RESULTS),
+    TURTLE("turtle", Lang.TURTLE, Kind.GRAPH),
+    JSONLD("jsonld", Lang.JSONLD, Kind.GRAPH),
+    NTRIPLES("ntriples", Lang.NTRIPLES, Kind.GRAPH),
+    RDFXML("rdfxml", Lang.RDFXML, Kind.GRAPH),
+    TRIG("trig", Lang.TRIG, Kind.DATASET),
+    NQUADS("nquads", Lang.NQUADS, Kind.DATASET),
+    HTML("html", null, Kind.PAGE);
+
+    /** What a format can carry. */
+    public enum Kind {
+        /** SPARQL results of SELECT and ASK. */
+        RESULTS,
+        /** One RDF graph. */
+        GRAPH,
+        /** Named graphs. */
+        DATASET,
+        /** A page for people. */
+        PAGE
+    }
+
+    private final String key;
+    private final Lang lang;
+    private final Kind kind;
+
+    Format(String key, Lang lang, Kind kind) {
+        this.key = key;
+        this.lang = lang;
+        this.kind = kind;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String mediaType() {
+        return lang == null ? "text/html" : lang.getContentType().getContentTypeStr();
+    }
+
+    /** Jena's language of the format; none for HTML. */
+    public Lang lang() {
+        if (lang == null)
+            throw new IllegalStateException("HTML has no RDF language");
+        return lang;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isTabular() {
+        return kind == Kind.RESULTS;
+    }
+
+    /** The formats of a kind, in registry order (the first is the usual default). */
+    public static List<Format> of(Kind kind) {
+        return Arrays.stream(values()).filter(f -> f.kind == kind).toList();
+    }
+
+    /** The formats of a query's results: SPARQL results for SELECT and ASK, graphs for CONSTRUCT and DESCRIBE. */
+    public static List<Format> fitting(boolean tabularQuery) {
+        return of(tabularQuery ? Kind.RESULTS : Kind.GRAPH);
+    }
+
+    /** Every format a query can answer in: results and graphs. */
+    public static List<Format> answers() {
+        return Arrays.stream(values()).filter(f -> f.kind == Kind.RESULTS || f.kind == Kind.GRAPH).toList();
+    }
+
+    /** The keys of some formats, for messages. */
+    public static List<String> keys(List<Format> formats) {
+        return formats.stream().map(Format::key).toList();
+    }
+
+    /** By key ("csv") among those offered; a bad key is a 400 that lists the good ones. */
+    public static Format byKey(String key, List<Format> offered) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return offered.stream().filter(f -> f.key.equals(k)).findFirst()
+                .orElseThrow(() -> new BadRequestException("Unknown format '" + key + "'; expected one of " + keys(offered)));
+    }
+
+    /** By media type, among those offered. */
+    public static Optional<Format> byMediaType(String mediaType, List<Format> offered) {
+        return offered.stream().filter(f -> f.mediaType().equals(mediaType)).findFirst();
+    }
+
+    /**
+     * The format to answer with: the one a format key names (a 400 if it is not offered), else the best fit of the
+     * Accept header among those offered, else {@code fallback} (no header, or nothing offered fits).
+     */
+    public static Format choose(String formatKey, String accept, List<Format> offered, Format fallback) {
+        if (formatKey != null)
+            return byKey(formatKey, offered);
+        if (accept == null || accept.isBlank())
+            return fallback;
+        MediaType m = AcceptList.match(new AcceptList(accept), AcceptList.create(offered.stream().map(Format::mediaType).toArray(String[]::new)));
+        return m == null ? fallback : byMediaType(m.getContentTypeStr(), offered).orElse(fallback);
+    }
+}

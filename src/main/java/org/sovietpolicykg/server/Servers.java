@@ -1,0 +1,60 @@
+package org.sovietpolicykg.server;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Statistics;
+import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.html.Terms;
+import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.vocabulary.SPD;
+
+/**
+ * The composition root: the whole server as the command line runs it, from a configuration and a dataset. Every
+ * route is one servlet, mounted here:
+ * <pre>
+ *   ""               HomeServlet          the landing page
+ *   /run/*           RunServlet           results pages of the canned queries
+ *   /editor          EditorServlet        the SPARQL editor
+ *   /static/*        StaticAssets         CSS, script, the editor's assets (Jetty's resource servlet)
+ *   /api/queries     CatalogueServlet     the catalogue (JSON)
+ *   /api/queries/*   CannedQueryServlet   runs one canned query
+ *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
+ *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
+ *   /ontology        OntologyServlet      the ontology, HTML or RDF
+ *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
+ *   /kg/...          Fuseki               SPARQL Query, Graph Store read
+ * </pre>
+ * A new route is a servlet and a line here; a filter goes in with {@link KgServer.Builder#filter}, a Fuseki
+ * operation with {@link KgServer.Builder#operation}.
+ */
+public final class Servers {
+    private Servers() {}
+
+    /** The server of a built graph. */
+    public static KgServer.Builder standard(KnowledgeGraph kg, KgConfig config) {
+        return standard(Datasets.unionView(kg.dataset()), config);
+    }
+
+    /** The server of a dataset in its queryable form (named graphs, their union as the default graph). */
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
+        QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
+        QueryRunner runner = new QueryRunner(queryable, config.queryTimeoutMs());
+        Terms terms = new Terms(config.base());
+        Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
+        KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).queryTimeout(config.queryTimeoutMs());
+        ResourceServlet resources = new ResourceServlet(queryable, terms);
+        ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
+        return b.servlet("", new HomeServlet(catalog, stats, config.base()))
+                .servlet("/run/*", new RunServlet(catalog, runner, terms))
+                .servlet("/editor", new EditorServlet())
+                .servlet("/static/*", new StaticAssets())
+                .servlet("/api/queries", new CatalogueServlet(catalog))
+                .servlet("/api/queries/", new CatalogueServlet(catalog))
+                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
+                .servlet("/api/openapi.json", new OpenApiServlet(catalog))
+                .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
+                .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
+    }
+}

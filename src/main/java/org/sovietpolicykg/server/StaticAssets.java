@@ -1,0 +1,39 @@
+package org.sovietpolicykg.server;
+
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.sovietpolicykg.KgException;
+
+/**
+ * The static assets ({@code /static/...}: the site's CSS and script, the SPARQL editor from npm), served from the jar's
+ * {@code static/} folder by Jetty's own resource servlet: content types, ETag and Last-Modified with 304s, ranges, no
+ * directory listings. Configured here, in code, because Fuseki adds servlets as instances.
+ */
+final class StaticAssets extends ResourceServlet {
+    private static final long serialVersionUID = 1L;
+    static final String FOLDER = "static/";
+
+    private final transient Map<String, String> params;
+
+    StaticAssets() {
+        URL folder = StaticAssets.class.getClassLoader().getResource(FOLDER);
+        if (folder == null)
+            throw new KgException("The static assets are missing from the program: no " + FOLDER + " on the class path");
+        this.params = Map.of("baseResource", folder.toExternalForm(), "pathInfoOnly", "true", "dirAllowed", "false",
+                "etags", "true", "acceptRanges", "true", "cacheControl", "public, max-age=3600", "redirectWelcome", "false");
+    }
+
+    @Override
+    public String getInitParameter(String name) {
+        return params.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getInitParameterNames() {
+        return Collections.enumeration(params.keySet());
+    }
+}
