@@ -1,5 +1,6 @@
 # bad: a policy whose aim is a sphere, not an aim
 # shape: spsh:AimValueShape
+# problem: ontology/shapes.ttl: shape violation of spsh:AimValueShape at spd:popular-front (path <https://w3id.org/soviet-policy-kg/ontology#aim>): Each spo:aim must be a concept of the scheme spc:aims. [value: spc:foreign]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

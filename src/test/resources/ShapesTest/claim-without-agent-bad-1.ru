@@ -1,5 +1,6 @@
 # bad: a claim whose agent is removed: who says so is no longer known
 # shape: spsh:ClaimShape
+# problem: ontology/shapes.ttl: shape violation of spsh:ClaimShape (spsh:Claim-claimedBy) at claim:conquest-suspected (path <https://w3id.org/soviet-policy-kg/ontology#claimedBy>): Every claim must have exactly one spo:claimedBy: an actor (a person, historian, the essay's author, an organisation, state or group) or the curator team.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

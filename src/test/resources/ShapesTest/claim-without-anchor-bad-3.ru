@@ -1,5 +1,6 @@
 # bad: a claim that cites no passage of the essay
 # shape: spsh:ClaimShape
+# problem: ontology/shapes.ttl: shape violation of spsh:ClaimShape (spsh:Claim-hasAnchor) at claim:conquest-suspected (path <https://w3id.org/soviet-policy-kg/ontology#hasAnchor>): Every claim must have exactly one spo:hasAnchor: an annotation whose target has a TextQuoteSelector with oa:exact.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

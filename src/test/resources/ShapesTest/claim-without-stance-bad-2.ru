@@ -1,5 +1,6 @@
 # bad: a claim without a stance: it no longer says whether Conquest reveals, argues or questions
 # shape: spsh:ClaimShape
+# problem: ontology/shapes.ttl: shape violation of spsh:ClaimShape (spsh:Claim-stance) at claim:conquest-suspected (path <https://w3id.org/soviet-policy-kg/ontology#stance>): Every claim must have at least one spo:stance, each a concept of the scheme spc:stances.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: Molotov without a label
 # shape: spsh:LabelShape
+# problem: ontology/shapes.ttl: shape violation of spsh:LabelShape at spd:molotov (path <http://www.w3.org/2000/01/rdf-schema#label>): Every entity typed with a class of the ontology must have an rdfs:label.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

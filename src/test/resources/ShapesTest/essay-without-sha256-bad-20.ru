@@ -1,5 +1,6 @@
 # bad: the essay without its sha256: nothing would tie the graph to the exact text
 # shape: spsh:EssayShape
+# problem: ontology/shapes.ttl: shape violation of spsh:EssayShape at <https://w3id.org/soviet-policy-kg/text/essay> (path <https://w3id.org/soviet-policy-kg/ontology#sha256>): The essay must have exactly one spo:sha256: 64 lower-case hexadecimal digits.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: the Great Purge with its time span removed: the essay dates it 1937
 # shape: spsh:DatedEventShape
+# problem: ontology/shapes.ttl: shape violation of spsh:DatedEventShape at spd:great-purge (path <https://w3id.org/soviet-policy-kg/ontology#timeSpan>): Every event and decision must have exactly one spo:timeSpan, a spo:TimeSpan with the essay's own words for the time (spo:essayPhrase).
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a historian's claim marked as the curators' interpretation
 # shape: spsh:InterpretationClaimShape
+# problem: ontology/shapes.ttl: shape violation of spsh:InterpretationClaimShape at claim:conquest-suspected: A claim with spo:isInterpretation true must be claimed by the curator team (spd:curators); the essay's own claims carry false. [value: claim:conquest-suspected]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a mention that names no entity
 # shape: spsh:MentionShape
+# problem: ontology/shapes.ttl: shape violation of spsh:MentionShape at <https://w3id.org/soviet-policy-kg/anno/mention/litvinov-at-5607> (path <http://www.w3.org/ns/oa#hasBody>): Every mention must have exactly one oa:hasBody, the IRI of the entity it names.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: Goering, whom the essay names, with his mentions removed
 # shape: spsh:MentionedShape
+# problem: ontology/shapes.ttl: shape violation of spsh:MentionedShape at spd:goering: An entity that the essay names must have at least one spo:Mention (an annotation whose oa:hasBody is the entity); if the essay refers to it without naming it, give it spo:implicit true. [value: spd:goering]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

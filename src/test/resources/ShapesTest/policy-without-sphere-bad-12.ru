@@ -1,5 +1,6 @@
 # bad: the Popular Front with no sphere: is it domestic or foreign policy?
 # shape: spsh:PolicyShape
+# problem: ontology/shapes.ttl: shape violation of spsh:PolicyShape at spd:popular-front (path <https://w3id.org/soviet-policy-kg/ontology#sphere>): Every policy must have at least one spo:sphere (spc:domestic or spc:foreign).
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a position selector whose start is not before its end
 # shape: spsh:TextPositionSelectorShape
+# problem: ontology/shapes.ttl: shape violation of spsh:TextPositionSelectorShape at <https://w3id.org/soviet-policy-kg/anno/statement/molotov-replaced-litvinov/position> (path <http://www.w3.org/ns/oa#start>): Every oa:TextPositionSelector must have exactly one oa:start, an xsd:nonNegativeInteger less than its oa:end. [value: "9999"^^xsd:nonNegativeInteger]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a quote selector with its exact text removed
 # shape: spsh:TextQuoteSelectorShape
+# problem: ontology/shapes.ttl: shape violation of spsh:TextQuoteSelectorShape at <https://w3id.org/soviet-policy-kg/anno/statement/molotov-replaced-litvinov/quote> (path <http://www.w3.org/ns/oa#exact>): Every oa:TextQuoteSelector must have exactly one oa:exact, a non-empty xsd:string: the verbatim passage.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a policy whose sphere is an aim, not a sphere
 # shape: spsh:SphereValueShape
+# problem: ontology/shapes.ttl: shape violation of spsh:SphereValueShape at spd:popular-front (path <https://w3id.org/soviet-policy-kg/ontology#sphere>): Each spo:sphere must be a concept of the scheme spc:spheres (domestic or foreign). [value: spc:security]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a statement that no claim asserts: who says Molotov replaced Litvinov?
 # shape: spsh:StatementShape
+# problem: ontology/shapes.ttl: shape violation of spsh:StatementShape at statement:molotov-replaced-litvinov (path <https://w3id.org/soviet-policy-kg/ontology#assertedIn>): Every statement must have exactly one spo:assertedIn: the spo:Claim that asserts it.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

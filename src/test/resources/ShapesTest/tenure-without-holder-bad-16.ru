@@ -1,5 +1,6 @@
 # bad: Litvinov's ambassadorship with no holder
 # shape: spsh:TenureShape
+# problem: ontology/shapes.ttl: shape violation of spsh:TenureShape at spd:litvinov-ambassador-tenure (path <https://w3id.org/soviet-policy-kg/ontology#holder>): Every tenure must have exactly one spo:holder, a spo:Person.
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: a time span that ends before it begins
 # shape: spsh:TimeSpanShape
+# problem: ontology/shapes.ttl: shape violation of spsh:TimeSpanShape at <https://w3id.org/soviet-policy-kg/id/great-purge/time> (path <https://w3id.org/soviet-policy-kg/ontology#notBefore>): A time span has at most one spo:notBefore, an xsd:date that is not after its spo:notAfter. [value: "1940-01-01"^^xsd:date]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -1,5 +1,6 @@
 # bad: The Great Terror with a year that is not an xsd:gYear
 # shape: spsh:WorkShape
+# problem: ontology/shapes.ttl: shape violation of spsh:WorkShape at spd:the-great-terror (path <https://w3id.org/soviet-policy-kg/ontology#year>): A work has at most one spo:year, an xsd:gYear literal such as "1968"^^xsd:gYear. [value: "nineteen sixty-eight"]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -14,39 +14,45 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
     private Converters() {}
 
-    private static <T> T convert(Setting<T> setting, String value) {
-        try {
-            return setting.parse(value);
-        } catch (ConfigException e) {
-            throw new TypeConversionException(e.getMessage());
+    /** A converter that checks a value with a setting's own checks. */
+    abstract static class Of<T> implements ITypeConverter<T> {
+        private final Setting<T> setting;
+
+        Of(Setting<T> setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public T convert(String value) {
+            try {
+                return setting.parse(value);
+            } catch (ConfigException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
-    static final class Base implements ITypeConverter<BaseIri> {
-        @Override
-        public BaseIri convert(String value) {
-            return Converters.convert(Settings.BASE_IRI, value);
+    static final class Base extends Of<BaseIri> {
+        Base() {
+            super(Settings.BASE_IRI);
         }
     }
 
-    static final class Port implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return Converters.convert(Settings.PORT, value);
+    static final class Port extends Of<Integer> {
+        Port() {
+            super(Settings.PORT);
         }
     }
 
-    static final class Timeout implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return Converters.convert(Settings.QUERY_TIMEOUT_MS, value);
+    static final class Timeout extends Of<Integer> {
+        Timeout() {
+            super(Settings.QUERY_TIMEOUT_MS);
         }
     }
 
-    static final class Folder implements ITypeConverter<Path> {
-        @Override
-        public Path convert(String value) {
-            return Converters.convert(Settings.PROJECT_DIR, value);
+    static final class Folder extends Of<Path> {
+        Folder() {
+            super(Settings.PROJECT_DIR);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import org.sovietpolicykg.curation.Declarations.Claim;
@@ -77,20 +78,14 @@ public final class CurationReader {
         List<Source> sources = new ArrayList<>();
         List<WikidataLink> wikidata = new ArrayList<>();
         List<ReferenceDate> dates = new ArrayList<>();
-        for (Path file : yamlFiles(projectDir.resolve(ENRICHMENT_DIR))) {
-            String name = display(file);
-            YamlNodes y = new YamlNodes(name, problems);
-            Optional<Node> root = YamlNodes.parse(file, name, problems);
-            if (root.isEmpty())
-                continue;
-            Map<String, Node> top = y.mapping(root.get(), "an enrichment file", Set.of("sources", "wikidata", "dates"));
+        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "dates"), (y, top) -> {
             for (Node n : y.list(top.get("sources")))
                 enrichmentSource(y, n).ifPresent(sources::add);
             for (Node n : y.list(top.get("wikidata")))
                 wikidata(y, n).ifPresent(wikidata::add);
             for (Node n : y.list(top.get("dates")))
                 date(y, n).ifPresent(dates::add);
-        }
+        });
         return new Curation(texts, sources, wikidata, dates);
     }
 
@@ -126,14 +121,7 @@ public final class CurationReader {
         List<Claim> claims = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
-        for (Path file : yamlFiles(dir.resolve(CURATION_DIR))) {
-            String display = display(file);
-            YamlNodes y = new YamlNodes(display, problems);
-            Optional<Node> root = YamlNodes.parse(file, display, problems);
-            if (root.isEmpty())
-                continue;
-            Map<String, Node> top = y.mapping(root.get(), "a curation file",
-                    Set.of("entities", "claims", "statements", "links"));
+        eachFile(dir.resolve(CURATION_DIR), "a curation file", Set.of("entities", "claims", "statements", "links"), (y, top) -> {
             for (Node n : y.list(top.get("entities")))
                 entity(y, n).ifPresent(entities::add);
             for (Node n : y.list(top.get("claims")))
@@ -142,7 +130,7 @@ public final class CurationReader {
                 statement(y, n).ifPresent(statements::add);
             for (Node n : y.list(top.get("links")))
                 link(y, n).ifPresent(links::add);
-        }
+        });
         if (record == null)
             return Optional.empty();
         return Optional.of(new TextCuration(name, folder, record, entities, claims, statements, links));
@@ -330,6 +318,15 @@ public final class CurationReader {
         String prefix = y.optional(m, "prefix", what).map(Ref::value).orElse("");
         String suffix = y.optional(m, "suffix", what).map(Ref::value).orElse("");
         return Optional.of(new QuoteRef(new Quote(text, prefix, suffix), exact.get().loc()));
+    }
+
+    /** Reads every YAML file of a folder, in name order, as a mapping with the given top-level keys. */
+    private void eachFile(Path dir, String what, Set<String> keys, BiConsumer<YamlNodes, Map<String, Node>> body) {
+        for (Path file : yamlFiles(dir)) {
+            String display = display(file);
+            YamlNodes y = new YamlNodes(display, problems);
+            YamlNodes.parse(file, display, problems).ifPresent(root -> body.accept(y, y.mapping(root, what, keys)));
+        }
     }
 
     private List<Path> yamlFiles(Path d) {

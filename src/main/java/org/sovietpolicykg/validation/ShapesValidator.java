@@ -1,6 +1,5 @@
 package org.sovietpolicykg.validation;
 
-import java.util.Comparator;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -11,7 +10,10 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.sovietpolicykg.diagnostics.Problems;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.Prefixes;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.shacl.vocabulary.SHACL;
 
 /**
  * Validates the whole dataset (the union of its named graphs) against the SHACL shapes of ontology/shapes.ttl,
@@ -22,7 +24,15 @@ public final class ShapesValidator {
     /** Where the shapes are, relative to the project folder. */
     public static final String SHAPES_FILE = "ontology/shapes.ttl";
 
+    private static final PrefixMap PREFIXES = prefixes();
+
     private ShapesValidator() {}
+
+    private static PrefixMap prefixes() {
+        PrefixMap pm = Prefixes.standard();
+        pm.add("spsh", BaseIri.DEFAULT_IRI + "shapes#");
+        return pm;
+    }
 
     public static void validate(DatasetGraph dsg, Graph shapesGraph, Problems problems) {
         Graph data = GraphFactory.createDefaultGraph();
@@ -37,18 +47,31 @@ public final class ShapesValidator {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         if (report.conforms())
             return;
-        report.getEntries().stream().sorted(Comparator.comparing(ShapesValidator::describe))
-                .forEach(e -> problems.add(SHAPES_FILE, 0, 0, describe(e)));
+        report.getEntries().stream().map(e -> describe(e, shapesGraph)).sorted()
+                .forEach(d -> problems.add(SHAPES_FILE, 0, 0, d));
     }
 
-    static String describe(ReportEntry e) {
-        return "shape violation at " + fmt(e.focusNode()) + (e.resultPath() == null ? "" : " (path " + e.resultPath() + ")")
+    static String describe(ReportEntry e, Graph shapes) {
+        return "shape violation of " + shape(e.source(), shapes) + " at " + fmt(e.focusNode())
+                + (e.resultPath() == null ? "" : " (path " + e.resultPath() + ")")
                 + ": " + e.message() + (e.value() == null ? "" : " [value: " + fmt(e.value()) + "]");
+    }
+
+    /**
+     * The shape a result comes from: the node shape, followed by its property shape when that has a name of its own
+     * ({@code spsh:ClaimShape (spsh:Claim-claimedBy)}).
+     */
+    private static String shape(Node source, Graph shapes) {
+        String parent = shapes.find(Node.ANY, SHACL.property, source).mapWith(t -> t.getSubject()).filterKeep(Node::isURI)
+                .toList().stream().map(ShapesValidator::fmt).sorted().findFirst().orElse(null);
+        if (parent == null)
+            return source.isURI() ? fmt(source) : "a shape";
+        return source.isURI() ? parent + " (" + fmt(source) + ")" : parent;
     }
 
     private static String fmt(Node n) {
         if (n.isURI()) {
-            String a = Prefixes.standard().abbreviate(n.getURI());
+            String a = PREFIXES.abbreviate(n.getURI());
             return a == null ? "<" + n.getURI() + ">" : a;
         }
         return n.toString();

@@ -1,6 +1,6 @@
 package org.sovietpolicykg.docs;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,44 +19,99 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sovietpolicykg.TestGraphs;
 
-/** Every SPARQL example in the READMEs parses and answers something on the real graph: the docs stay true. */
+/**
+ * Every SPARQL example in the READMEs states its answer in a paragraph that starts with {@code Answer (N rows):}, its
+ * key values in backticks; each example is run on the real graph and must give that many rows and every value stated
+ * (as an IRI or a literal's lexical form in some cell). Example files the README names hold the same query.
+ */
 class DocumentedQueriesTest {
+    static final List<String> DOCS = List.of("README.md", "ontology/README.md", "data/README.md");
     static final Pattern BLOCK = Pattern.compile("```sparql\\n(.*?)```", Pattern.DOTALL);
+    static final Pattern ANSWER = Pattern.compile("\\n\\nAnswer \\((\\d+) rows?\\): (.*?)(?:\\n\\n|$)", Pattern.DOTALL);
+    static final Pattern VALUE = Pattern.compile("`([^`]+)`");
 
-    static Stream<Arguments> examples() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        for (String doc : List.of("README.md", "ontology/README.md")) {
+    record Example(String where, String sparql, int rows, List<String> values) {
+        @Override
+        public String toString() {
+            return where;
+        }
+    }
+
+    static List<Example> examples() throws IOException {
+        List<Example> out = new ArrayList<>();
+        for (String doc : DOCS) {
             String text = Files.readString(Path.of(doc), StandardCharsets.UTF_8);
             Matcher m = BLOCK.matcher(text);
             while (m.find()) {
-                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                out.add(Arguments.of(doc + ":" + line, m.group(1)));
+                String where = doc + ":" + (text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1);
+                // the answer is stated after the block, before the next example
+                int next = text.indexOf("```sparql", m.end());
+                String after = text.substring(m.end(), next < 0 ? text.length() : next);
+                Matcher a = ANSWER.matcher(after);
+                if (!a.find())
+                    throw new AssertionError(where + ": the example states no answer; expected a paragraph 'Answer (N rows): ...'");
+                List<String> values = new ArrayList<>();
+                Matcher v = VALUE.matcher(a.group(2));
+                while (v.find())
+                    values.add(v.group(1));
+                out.add(new Example(where, m.group(1), Integer.parseInt(a.group(1)), values));
             }
         }
-        return out.stream();
+        return out;
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        return examples().stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
-    void documented_query_answers_on_the_real_graph(String where, String sparql) {
-        Query q = QueryFactory.create(sparql);
+    @MethodSource("cases")
+    void documented_query_gives_the_answer_the_docs_state(Example e) {
+        Query q = QueryFactory.create(e.sparql());
+        assertTrue(q.isSelectType(), e + ": the documented examples are SELECT queries");
+        Set<String> cells = new HashSet<>();
+        int rows = 0;
         try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(TestGraphs.queryable())).query(q).build()) {
-            if (q.isSelectType())
-                assertTrue(qe.execSelect().hasNext(), where + ": no rows");
-            else if (q.isAskType())
-                assertTrue(qe.execAsk(), where);
-            else
-                assertFalse((q.isConstructType() ? qe.execConstruct() : qe.execDescribe()).isEmpty(), where + ": empty graph");
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                rows++;
+                s.varNames().forEachRemaining(var -> {
+                    RDFNode n = s.get(var);
+                    cells.add(n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
+                });
+            }
         }
+        assertEquals(e.rows(), rows, e + ": rows");
+        assertTrue(!e.values().isEmpty(), e + ": the answer names no value in backticks");
+        for (String value : e.values())
+            assertTrue(cells.contains(value), e + ": the stated value `" + value + "` is not in the answer");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void the_readmes_have_examples_at_all() throws IOException {
-        assertTrue(examples().count() >= 5);
+        assertTrue(examples().size() >= 5, "examples: " + examples());
+    }
+
+    @Test
+    void example_files_the_readme_names_hold_its_query() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("query@([\\w./-]+\\.rq)").matcher(readme);
+        List<String> named = new ArrayList<>();
+        while (m.find())
+            named.add(m.group(1));
+        assertEquals(List.of("examples/who-replaced-litvinov.rq"), named);
+        String first = examples().get(0).sparql();
+        for (String f : named)
+            assertEquals(first, Files.readString(Path.of(f), StandardCharsets.UTF_8), f + " is the README's query");
     }
 }

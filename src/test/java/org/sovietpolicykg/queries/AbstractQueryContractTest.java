@@ -33,7 +33,8 @@ import org.sovietpolicykg.TestGraphs;
  * NAME.nt for CONSTRUCT and DESCRIBE): in order where the query has ORDER BY, as a multiset otherwise. One small
  * subclass per engine. A query that needs a feature of one engine only is a bug in the query.
  * <p>
- * Golden files are written by the Jena in-memory engine when run with {@code -Dgolden.update=true}; review the diff.
+ * Golden files are written by the Jena in-memory engine when run with {@code -Dgolden.update=true}, and that run fails
+ * ("goldens updated"): review the diff, then rerun without the switch.
  */
 abstract class AbstractQueryContractTest {
     static final Path GOLDEN = Path.of("src/test/resources/QueryContractTest");

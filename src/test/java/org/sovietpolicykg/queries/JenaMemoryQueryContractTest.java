@@ -1,5 +1,7 @@
 package org.sovietpolicykg.queries;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -25,8 +27,11 @@ class JenaMemoryQueryContractTest extends AbstractQueryContractTest {
     @BeforeAll
     static void load() throws IOException {
         dsg = TestGraphs.queryable();
-        if (Boolean.getBoolean("golden.update"))
+        if (Boolean.getBoolean("golden.update")) {
             writeGoldens();
+            // a run that writes the goldens compares nothing: it fails, so that no one mistakes it for a pass
+            fail("goldens updated in " + GOLDEN + "; review the diff (git diff " + GOLDEN + ") and rerun without -Dgolden.update");
+        }
     }
 
     @Override
