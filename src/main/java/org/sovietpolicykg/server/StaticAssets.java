@@ -1,5 +1,6 @@
 package org.sovietpolicykg.server;
 
+import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -7,6 +8,11 @@ import java.util.Map;
 
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.NotFoundException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The static assets ({@code /static/...}: the site's CSS and script, the SPARQL editor from npm), served from the jar's
@@ -25,6 +31,22 @@ final class StaticAssets extends ResourceServlet {
             throw new KgException("The static assets are missing from the program: no " + FOLDER + " on the class path");
         this.params = Map.of("baseResource", folder.toExternalForm(), "pathInfoOnly", "true", "dirAllowed", "false",
                 "etags", "true", "acceptRanges", "true", "cacheControl", "public, max-age=3600", "redirectWelcome", "false");
+    }
+
+    /** A folder is not an asset: 404, as for a file that is not there (Jetty would answer 403). */
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String path = req.getPathInfo();
+        if (path == null || path.endsWith("/"))
+            doNotFound(req, resp, path);
+        else
+            super.doGet(req, resp);
+    }
+
+    /** Not found: the project's own short JSON message, like every other 404 of the server. */
+    @Override
+    protected void doNotFound(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+        HttpErrors.send(resp, new NotFoundException("No asset at " + req.getRequestURI()));
     }
 
     @Override

@@ -87,6 +87,18 @@ class BuildCommandTest {
         assertEquals("a curator's notes", Files.readString(mine.resolve("draft.txt"), StandardCharsets.UTF_8));
     }
 
+    @Test
+    void a_bad_option_value_is_refused_with_the_option_and_what_was_expected() {
+        Result base = run("build", "--base", "example.org/kg");
+        assertEquals(2, base.exit);
+        assertTrue(base.err.contains("Invalid value for option '--base': Illegal base IRI=example.org/kg: expected an http(s) IRI"
+                + " ending in '/'"), base.err);
+        Result port = run("serve", "--port", "70000");
+        assertEquals(2, port.exit);
+        assertTrue(port.err.contains("Invalid value for option '--port': Illegal port=70000: expected a whole number from 0 to 65535"),
+                port.err);
+    }
+
     record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {

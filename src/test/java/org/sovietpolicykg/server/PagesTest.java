@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -116,4 +118,38 @@ class PagesTest extends AbstractLiveServerTest {
         return Rio.parse(new StringReader(r.body()), "", f);
     }
 
+
+    @Test
+    void static_assets_come_with_etag_and_cache_control_and_revalidate_with_304() throws Exception {
+        HttpResponse<String> css = get("/static/site.css", null);
+        assertEquals(200, css.statusCode());
+        assertEquals("text/css", css.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals("public, max-age=3600", css.headers().firstValue("Cache-Control").orElse(""));
+        String etag = css.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/static/site.css"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        assertTrue(get("/static/yasgui/yasgui.min.js", null).body().length() > 100_000, "the editor, from npm, served by us");
+    }
+
+    @Test
+    void folders_and_missing_assets_are_404s_with_a_message() throws Exception {
+        for (String path : List.of("/static/", "/static/yasgui/", "/static/nothing.css")) {
+            HttpResponse<String> r = get(path, null);
+            assertEquals(404, r.statusCode(), path);
+            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], path);
+            assertTrue(r.body().contains("No asset at " + path), r.body());
+        }
+    }
+
+    @Test
+    void the_ontology_answers_n_triples_when_asked_and_says_it_varies_by_accept() throws Exception {
+        HttpResponse<String> nt = get("/ontology", "application/n-triples");
+        assertEquals("application/n-triples", nt.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(nt.body().contains("<https://w3id.org/soviet-policy-kg/ontology#DomesticForeignLink> "
+                + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/2002/07/owl#Class> ."), "a triple per line");
+        assertTrue(nt.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")));
+        assertEquals(400, get("/ontology?format=pdf", null).statusCode());
+    }
 }

@@ -150,4 +150,13 @@ class QueryApiTest extends AbstractLiveServerTest {
         throw new AssertionError("no query " + name + " in the catalogue");
     }
 
+
+    @Test
+    void a_canned_query_negotiated_by_accept_says_it_varies_by_accept() throws Exception {
+        HttpResponse<String> r = get("/api/queries/domestic-foreign-links", "text/csv");
+        assertEquals(200, r.statusCode());
+        assertEquals("text/csv", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), r.headers().map().toString());
+        assertTrue(r.body().lines().anyMatch(l -> l.contains(",mirrors,Great Purge,Soviet-directed reprisals in Republican Spain,")), r.body());
+    }
 }
