@@ -13,6 +13,7 @@ import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.formats.Format;
 
@@ -63,7 +64,7 @@ final class QueryCommand implements Callable<Integer> {
         Query bound = QueryBinder.bind(q, params, config.base());
         Format f = format == null ? (q.isTabular() ? Format.CSV : Format.TURTLE) : Format.byKey(format, Format.answers());
         KnowledgeGraph kg = GraphBuilder.of(config).build();
-        byte[] result = new QueryRunner(Datasets.unionView(kg.dataset()), config.queryTimeoutMs()).run(bound, f);
+        byte[] result = new QueryRunner(Datasets.unionView(kg.dataset()), QueryPolicy.of(config)).run(bound, f);
         out.write(result, 0, result.length);
         out.flush();
         return 0;

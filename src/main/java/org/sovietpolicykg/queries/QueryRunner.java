@@ -33,11 +33,19 @@ import org.sovietpolicykg.formats.Format;
  */
 public final class QueryRunner {
     private final DatasetGraph dataset;
+    private final QueryPolicy policy;
     private final long timeoutMs;
 
-    public QueryRunner(DatasetGraph dataset, long timeoutMs) {
+    /** A runner under a query policy (the time limit, what SERVICE may call). */
+    public QueryRunner(DatasetGraph dataset, QueryPolicy policy) {
         this.dataset = dataset;
-        this.timeoutMs = timeoutMs;
+        this.policy = policy;
+        this.timeoutMs = policy.timeoutMs();
+    }
+
+    /** A runner under the default policy with a time limit. */
+    public QueryRunner(DatasetGraph dataset, long timeoutMs) {
+        this(dataset, QueryPolicy.withTimeout(timeoutMs));
     }
 
     /** The default format of a query: JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE. */
@@ -67,7 +75,7 @@ public final class QueryRunner {
     private <T> T execute(Query query, Function<QueryExecution, T> results) {
         try {
             return Txn.calculateRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query)
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).context(policy.context())
                         .timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
                     return results.apply(qe);
                 }

@@ -12,12 +12,12 @@ import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.queries.QueryPolicy;
 
 /**
  * The SPARQL service: embedded Fuseki with the knowledge graph, read-only, at {@code /kg}
@@ -72,7 +72,7 @@ public final class KgServer {
     public static final class Builder {
         private int port = Settings.PORT.defaultValue();
         private DatasetGraph queryable;
-        private int timeoutMs = Settings.QUERY_TIMEOUT_MS.defaultValue();
+        private QueryPolicy policy = QueryPolicy.withTimeout(Settings.QUERY_TIMEOUT_MS.defaultValue());
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final Map<String, List<Filter>> filters = new LinkedHashMap<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
@@ -91,11 +91,15 @@ public final class KgServer {
             return this;
         }
 
-        /** Longest time a query may run, in milliseconds. */
+        /** Longest time a query may run, in milliseconds (the default query policy otherwise). */
         public Builder queryTimeout(int ms) {
-            if (ms <= 0)
-                throw new ConfigException("Illegal query timeout=" + ms + ": expected a positive number of milliseconds");
-            this.timeoutMs = ms;
+            this.policy = QueryPolicy.withTimeout(ms);
+            return this;
+        }
+
+        /** What a query on the endpoint may do: the same policy as the canned queries and pages run under. */
+        public Builder policy(QueryPolicy queryPolicy) {
+            this.policy = Objects.requireNonNull(queryPolicy, "policy");
             return this;
         }
 
@@ -132,9 +136,7 @@ public final class KgServer {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
             DatasetGraph readOnly = new DatasetGraphReadOnly(queryable);
-            readOnly.getContext().set(ARQ.queryTimeout, Integer.toString(timeoutMs));
-            // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
-            readOnly.getContext().set(ARQ.httpServiceAllowed, false);
+            policy.applyTo(readOnly.getContext());
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);

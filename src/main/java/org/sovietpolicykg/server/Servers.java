@@ -7,6 +7,7 @@ import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -40,10 +41,11 @@ public final class Servers {
     /** The server of a dataset in its queryable form (named graphs, their union as the default graph). */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
-        QueryRunner runner = new QueryRunner(queryable, config.queryTimeoutMs());
+        QueryPolicy policy = QueryPolicy.of(config);
+        QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
-        KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).queryTimeout(config.queryTimeoutMs());
+        KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy);
         ResourceServlet resources = new ResourceServlet(queryable, terms);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
