@@ -1,6 +1,8 @@
 package org.sovietpolicykg.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.sovietpolicykg.ConfigException;
@@ -14,12 +16,40 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  *   KgConfig config = KgConfig.defaults().withBase(BaseIri.of("https://example.org/kg/")).withPort(0);
  * </pre>
  */
-public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port, int queryTimeoutMs) {
+public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port, int queryTimeoutMs, Federation federation,
+        Limits limits) {
+
+    /**
+     * Where SERVICE may call: the allowed endpoints (exact IRIs) and aliases that send calls for one endpoint to
+     * another (e.g. Wikidata's to a local mirror, which must itself be allowed).
+     */
+    public record Federation(List<String> allowedServices, Map<String, String> aliases) {
+        public static final String WIKIDATA = "https://query.wikidata.org/sparql";
+        public static final Federation DEFAULT = new Federation(List.of(WIKIDATA), Map.of());
+
+        public Federation {
+            allowedServices = List.copyOf(allowedServices);
+            aliases = Map.copyOf(aliases);
+        }
+    }
+
+    /** How much one request may ask of the server: body and query size, result size, concurrent queries. */
+    public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue) {
+        public static final Limits DEFAULT = new Limits(256 * 1024, 100_000, 64L * 1024 * 1024, 4, 16);
+
+        public Limits {
+            if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0)
+                throw new ConfigException("Illegal limits " + maxRequestBytes + ", " + maxResultRows + ", " + maxResultBytes + ", "
+                        + queryWorkers + ", " + queryQueue + ": expected positive sizes and counts");
+        }
+    }
 
     public KgConfig {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(projectDir, "projectDir");
         Objects.requireNonNull(datasetDir, "datasetDir");
+        Objects.requireNonNull(federation, "federation");
+        Objects.requireNonNull(limits, "limits");
         Settings.checkPort(Integer.toString(port));
         if (queryTimeoutMs <= 0)
             throw new ConfigException("Illegal query timeout=" + queryTimeoutMs + ": expected a positive number of milliseconds");
@@ -28,26 +58,35 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
     /** Every setting at its default. */
     public static KgConfig defaults() {
         return new KgConfig(Settings.BASE_IRI.defaultValue(), Settings.PROJECT_DIR.defaultValue(),
-                Settings.DATASET_DIR.defaultValue(), Settings.PORT.defaultValue(), Settings.QUERY_TIMEOUT_MS.defaultValue());
+                Settings.DATASET_DIR.defaultValue(), Settings.PORT.defaultValue(), Settings.QUERY_TIMEOUT_MS.defaultValue(),
+                Federation.DEFAULT, Limits.DEFAULT);
     }
 
     public KgConfig withBase(BaseIri b) {
-        return new KgConfig(b, projectDir, datasetDir, port, queryTimeoutMs);
+        return new KgConfig(b, projectDir, datasetDir, port, queryTimeoutMs, federation, limits);
     }
 
     public KgConfig withProjectDir(Path dir) {
-        return new KgConfig(base, dir, datasetDir, port, queryTimeoutMs);
+        return new KgConfig(base, dir, datasetDir, port, queryTimeoutMs, federation, limits);
     }
 
     public KgConfig withDatasetDir(Path dir) {
-        return new KgConfig(base, projectDir, dir, port, queryTimeoutMs);
+        return new KgConfig(base, projectDir, dir, port, queryTimeoutMs, federation, limits);
     }
 
     public KgConfig withPort(int p) {
-        return new KgConfig(base, projectDir, datasetDir, p, queryTimeoutMs);
+        return new KgConfig(base, projectDir, datasetDir, p, queryTimeoutMs, federation, limits);
     }
 
     public KgConfig withQueryTimeoutMs(int ms) {
-        return new KgConfig(base, projectDir, datasetDir, port, ms);
+        return new KgConfig(base, projectDir, datasetDir, port, ms, federation, limits);
+    }
+
+    public KgConfig withFederation(Federation f) {
+        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, f, limits);
+    }
+
+    public KgConfig withLimits(Limits l) {
+        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, federation, l);
     }
 }
