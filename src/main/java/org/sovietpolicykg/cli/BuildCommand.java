@@ -15,6 +15,7 @@ import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.queries.QueryCatalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,8 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         KnowledgeGraph kg = project.build();
+        // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
+        QueryCatalog.load(project.config().projectDir(), kg.baseIri());
         Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
         Map<String, Coverage> coverage = Coverage.of(kg);
         Map<String, Object> coverageJson = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.sovietpolicykg.curation;
 
 import java.util.Locale;
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -101,7 +103,11 @@ public final class CurationReader {
                 return List.of();
             }
         }
-        if (dirs.isEmpty())
+        List<Path> outside = dirs.stream().filter(x -> !InputFiles.isInside(projectDir, x)).toList();
+        outside.forEach(x -> problems.add(SOURCES_DIR + "/" + x.getFileName(), 0, 0, "is a symbolic link to a place outside the"
+                + " project; expected a folder inside it (the link is not followed)"));
+        dirs = dirs.stream().filter(x -> !outside.contains(x)).toList();
+        if (dirs.isEmpty() && outside.isEmpty())
             problems.add(SOURCES_DIR, 0, 0, "no source: expected one folder per source text, e.g. " + SOURCES_DIR
                     + "/essay/ holding the text, " + SOURCE_RECORD + " and " + CURATION_DIR + "/*.yaml");
         return dirs;
@@ -117,6 +123,11 @@ public final class CurationReader {
             return Optional.empty();
         }
         SourceRecord record = readSourceRecord(dir, folder);
+        Path curation = dir.resolve(CURATION_DIR);
+        if (!Files.isDirectory(curation))
+            problems.add(folder + "/" + CURATION_DIR, 0, 0, "missing: expected the folder of the text's curation files (NN-*.yaml)");
+        else if (InputFiles.list(projectDir, curation, ".yaml", folder + "/" + CURATION_DIR, new Problems()).isEmpty())
+            problems.add(folder + "/" + CURATION_DIR, 0, 0, "holds no .yaml file; expected the text's curation files (NN-*.yaml)");
         List<Entity> entities = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
@@ -144,7 +155,7 @@ public final class CurationReader {
             problems.add(display, 0, 0, "missing: expected the record of the text (file, sha256, title)");
             return null;
         }
-        Optional<Node> root = YamlNodes.parse(file, display, problems);
+        Optional<Node> root = YamlNodes.parse(projectDir, file, display, "the record of the text (file, sha256, title)", problems);
         if (root.isEmpty())
             return null;
         Node n = root.get();
@@ -322,21 +333,11 @@ public final class CurationReader {
 
     /** Reads every YAML file of a folder, in name order, as a mapping with the given top-level keys. */
     private void eachFile(Path dir, String what, Set<String> keys, BiConsumer<YamlNodes, Map<String, Node>> body) {
-        for (Path file : yamlFiles(dir)) {
+        for (Path file : InputFiles.list(projectDir, dir, ".yaml", display(dir), problems)) {
             String display = display(file);
             YamlNodes y = new YamlNodes(display, problems);
-            YamlNodes.parse(file, display, problems).ifPresent(root -> body.accept(y, y.mapping(root, what, keys)));
-        }
-    }
-
-    private List<Path> yamlFiles(Path d) {
-        if (!Files.isDirectory(d))
-            return List.of();
-        try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            problems.add(display(d), 0, 0, "cannot list: " + e.getMessage());
-            return List.of();
+            YamlNodes.parse(projectDir, file, display, what + " (a mapping with " + String.join(", ", new TreeSet<>(keys)) + ")", problems)
+                    .ifPresent(root -> body.accept(y, y.mapping(root, what, keys)));
         }
     }
 

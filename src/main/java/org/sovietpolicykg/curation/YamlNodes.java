@@ -1,10 +1,11 @@
 package org.sovietpolicykg.curation;
 
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,21 +41,30 @@ final class YamlNodes {
         this.problems = problems;
     }
 
-    /** Parses a file; a syntax error becomes a problem with its line and column, and the result is empty. */
-    static Optional<Node> parse(Path path, String displayName, Problems problems) {
+    /**
+     * Parses a file of the project (read through {@link InputFiles}: a link out of the project, an empty, binary or
+     * non-UTF-8 file is a problem with its name); a syntax error becomes a problem with its line and column, and the
+     * result is empty. An unclosed quotation is reported where the quotation opens, not where the file ends.
+     */
+    static Optional<Node> parse(Path projectDir, Path path, String displayName, String expected, Problems problems) {
+        Optional<String> text = InputFiles.readText(projectDir, path, displayName, expected, problems);
+        if (text.isEmpty())
+            return Optional.empty();
         LoaderOptions options = new LoaderOptions(); // duplicate keys are reported by mapping(), with both lines
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            Node node = new Yaml(options).compose(in);
+        try {
+            Node node = new Yaml(options).compose(new StringReader(text.get()));
+            if (node == null)
+                problems.add(displayName, 0, 0, "holds no YAML value (only comments); expected " + expected);
             return Optional.ofNullable(node);
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem();
+            boolean unclosed = e.getContext() != null && e.getContext().contains("quoted scalar") && e.getContextMark() != null;
+            Mark m = unclosed ? e.getContextMark() : e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = unclosed ? "a quotation opened here is not closed (" + e.getProblem() + ")"
+                    : (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem();
             problems.add(displayName, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
                     "YAML syntax error: " + what + "; expected well-formed YAML (see data/README.md)");
         } catch (YAMLException e) {
             problems.add(displayName, 0, 0, "YAML error: " + e.getMessage());
-        } catch (IOException e) {
-            problems.add(displayName, 0, 0, "cannot read: " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -6,12 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +38,8 @@ public final class DatasetWriter {
     public static final String TRIG = "dataset.trig";
     public static final String NQUADS = "dataset.nq";
     public static final String JSONLD = "dataset.jsonld";
+    /** Every file a build wrote, with its sha256: only a folder that matches it is replaced by the next build. */
+    public static final String MANIFEST = "manifest.sha256";
 
     private DatasetWriter() {}
 
@@ -44,18 +53,25 @@ public final class DatasetWriter {
     }
 
     /**
-     * Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole. A folder that
-     * exists must be a dataset this program wrote ({@value Fingerprint#FILE} in it) or empty: anything else is refused,
-     * so that a mistyped {@code --out} never deletes a folder of the user's.
+     * Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole, with a
+     * {@value #MANIFEST} of every file and its sha256 (the format of {@code sha256sum}). A folder that exists must be
+     * empty or hold exactly the files its manifest lists, unchanged: anything else (a file added, changed or missing, no
+     * manifest) is refused with what differs, so that a mistyped {@code --out} never deletes a folder of the user's.
      */
     public static void writeAtomically(Path outDir, Map<String, byte[]> files) {
         Path dir = outDir.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent == null)
             throw new ConfigException("Illegal output folder=" + outDir + ": expected a folder below the root");
-        if (Files.exists(dir) && !isOurs(dir))
-            throw new ConfigException("Refusing to replace " + outDir + ": it exists, is not empty and holds no " + Fingerprint.FILE
-                    + " (it is not a dataset this program wrote); expected a new or empty folder, or the output of an earlier build");
+        if (Files.exists(dir)) {
+            Optional<String> foreign = foreign(dir);
+            if (foreign.isPresent())
+                throw new ConfigException("Refusing to replace " + outDir + ": " + foreign.get() + "; expected a new or empty folder,"
+                        + " or the output of an earlier build exactly as it wrote it (its " + MANIFEST + ")");
+        }
+        Map<String, byte[]> all = new LinkedHashMap<>(files);
+        all.put(MANIFEST, manifest(files));
+        files = all;
         Path tmp = null;
         Path old = null;
         try {
@@ -82,15 +98,52 @@ public final class DatasetWriter {
         }
     }
 
-    private static boolean isOurs(Path dir) {
+    /** The manifest of some files: "sha256  name" lines, in name order. */
+    static byte[] manifest(Map<String, byte[]> files) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(files).forEach((name, bytes) -> sb.append(sha256(bytes)).append("  ").append(name).append('\n'));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Why a folder is not one this program wrote (empty when it is, or when it is empty). */
+    private static Optional<String> foreign(Path dir) {
         if (!Files.isDirectory(dir))
-            return false;
-        if (Files.isRegularFile(dir.resolve(Fingerprint.FILE)))
-            return true;
+            return Optional.of("it is not a folder");
+        List<String> present;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            present = s.map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            return false;
+            return Optional.of("it cannot be listed: " + e.getMessage());
+        }
+        if (present.isEmpty())
+            return Optional.empty();
+        if (!present.contains(MANIFEST))
+            return Optional.of("it is not empty and holds no " + MANIFEST + " (it is not a dataset this program wrote)");
+        Map<String, String> listed = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve(MANIFEST), StandardCharsets.UTF_8))
+                if (line.length() > 66)
+                    listed.put(line.substring(66), line.substring(0, 64));
+            for (String name : present) {
+                if (name.equals(MANIFEST))
+                    continue;
+                Path f = dir.resolve(name);
+                if (!listed.containsKey(name) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    return Optional.of(name + " in it is not a file the build wrote");
+                if (!sha256(Files.readAllBytes(f)).equals(listed.get(name)))
+                    return Optional.of(name + " in it has changed since the build wrote it");
+            }
+        } catch (IOException e) {
+            return Optional.of("it cannot be read: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.datatypes.RDFDatatype;
@@ -35,10 +37,12 @@ import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.CurationReader;
 import org.sovietpolicykg.curation.Declarations;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.curation.TextCuration;
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
@@ -65,6 +69,10 @@ import org.sovietpolicykg.vocabulary.WD;
  */
 public final class GraphBuilder {
     public static final String ONTOLOGY_DIR = "ontology";
+    /** An annotation's path: anno/KIND/ID (mentions: anno/mention/[SOURCE/]ENTITY-at-OFFSET), then its parts. */
+    private static final Pattern ANNOTATION = Pattern.compile(
+            "anno/(?:(?:description|claim|statement|link)/([a-z0-9-]+)|mention/(?:[a-z0-9-]+/)?([a-z0-9-]+?)-at-[0-9]+)(?:/.*)?");
+    private static final Pattern TEXT = Pattern.compile("text/([a-z0-9-]+)(?:/.*)?");
 
     private Path projectDir = Path.of(".");
     private BaseIri baseIri = BaseIri.DEFAULT;
@@ -114,16 +122,19 @@ public final class GraphBuilder {
         /** Every id declared in curation: its kind ("entity", "claim", ...) and where. */
         final Map<String, Declared> ids = new LinkedHashMap<>();
         final Map<String, Declarations.Entity> entities = new HashMap<>();
+        /** The sources' curation, for {@link #locate}. */
+        final List<TextCuration> texts = new ArrayList<>();
 
         record Declared(String kind, Loc loc, Node node) {}
 
         KnowledgeGraph run() {
             Graph ontologyGraph = readOntology();
-            Graph shapes = RdfFiles.readTurtle(projectDir.resolve(ShapesValidator.SHAPES_FILE), ShapesValidator.SHAPES_FILE, problems);
+            Graph shapes = RdfFiles.readTurtle(projectDir, projectDir.resolve(ShapesValidator.SHAPES_FILE), ShapesValidator.SHAPES_FILE, problems);
             ontology = new OntologyIndex(ontologyGraph, shapes);
             Curation curation = new CurationReader(projectDir, problems).read();
             problems.throwIfAny("the sources cannot be read");
 
+            texts.addAll(curation.texts());
             List<TextInput> inputs = new ArrayList<>();
             for (TextCuration tc : curation.texts())
                 readText(tc).ifPresent(st -> {
@@ -153,7 +164,7 @@ public final class GraphBuilder {
             dsg.addGraph(SPD.GRAPH_SOURCE, source);
             dsg.addGraph(SPD.GRAPH_CURATED, curated);
             dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
-            ShapesValidator.validate(dsg, shapes, problems);
+            ShapesValidator.validate(dsg, shapes, problems, this::locate);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
 
             DatasetGraph out = baseIri.dataset(dsg);
@@ -163,17 +174,40 @@ public final class GraphBuilder {
 
         Graph readOntology() {
             Graph g = GraphFactory.createDefaultGraph();
-            Path dir = projectDir.resolve(ONTOLOGY_DIR);
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> p.toString().endsWith(".ttl")).filter(p -> !p.endsWith("shapes.ttl")).sorted().toList();
-            } catch (IOException e) {
-                problems.add(ONTOLOGY_DIR, 0, 0, "cannot list: " + e.getMessage());
-                return g;
-            }
+            List<Path> files = InputFiles.list(projectDir, projectDir.resolve(ONTOLOGY_DIR), ".ttl", ONTOLOGY_DIR, problems);
+            if (files.isEmpty())
+                problems.add(ONTOLOGY_DIR, 0, 0, "holds no .ttl file; expected the ontology's Turtle files");
             for (Path f : files)
-                RdfFiles.readTurtle(f, ONTOLOGY_DIR + "/" + f.getFileName(), problems).find().forEachRemaining(g::add);
+                if (!f.endsWith("shapes.ttl"))
+                    RdfFiles.readTurtle(projectDir, f, ONTOLOGY_DIR + "/" + f.getFileName(), problems).find().forEachRemaining(g::add);
             return g;
+        }
+
+        /**
+         * Where in the curation a node of the graph was made: the declaration of its id (an entity, claim, statement or
+         * link), also for the nodes under it (its time span, its annotations and their selectors), or the record of its
+         * text; empty for a node that no curation entry made (the ontology's).
+         */
+        Optional<Loc> locate(Node n) {
+            if (!n.isURI() || !n.getURI().startsWith(SPD.BASE))
+                return Optional.empty();
+            String path = n.getURI().substring(SPD.BASE.length());
+            Matcher anno = ANNOTATION.matcher(path);
+            if (anno.matches())
+                return Optional.ofNullable(ids.get(anno.group(1) != null ? anno.group(1) : anno.group(2))).map(Declared::loc);
+            for (Declared d : ids.values()) {
+                String own = d.node().getURI();
+                if (n.getURI().equals(own) || n.getURI().startsWith(own + "/"))
+                    return Optional.of(d.loc());
+            }
+            Matcher text = TEXT.matcher(path);
+            if (text.matches())
+                return curationOf(text.group(1)).map(tc -> tc.record().loc());
+            return Optional.empty();
+        }
+
+        Optional<TextCuration> curationOf(String source) {
+            return texts.stream().filter(tc -> tc.name().equals(source)).findFirst();
         }
 
         String displayName(TextCuration tc) {
@@ -189,7 +223,15 @@ public final class GraphBuilder {
                 problems.add(record.file().loc().problem("the text file " + name + " does not exist"));
                 return Optional.empty();
             }
-            SourceText text = SourceText.read(file);
+            if (!InputFiles.isInside(projectDir, file)) {
+                problems.add(record.file().loc().problem("the text file " + name + " is a symbolic link to a place outside the"
+                        + " project; expected a regular file inside it (the link is not followed)"));
+                return Optional.empty();
+            }
+            Optional<String> content = InputFiles.readText(projectDir, file, name, "the text its curation quotes", problems);
+            if (content.isEmpty())
+                return Optional.empty();
+            SourceText text = SourceText.of(name, content.get());
             if (!text.sha256().equals(record.sha256().value()))
                 problems.add(name, 0, 0, "the text has changed: its sha256 is " + text.sha256() + " but the curation was made against "
                         + record.sha256().value() + " (" + record.sha256().loc() + "); restore the text byte for byte"

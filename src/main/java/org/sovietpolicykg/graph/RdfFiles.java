@@ -1,7 +1,7 @@
 package org.sovietpolicykg.graph;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -13,6 +13,7 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Problems;
 
 /**
@@ -23,14 +24,17 @@ import org.sovietpolicykg.diagnostics.Problems;
 public final class RdfFiles {
     private RdfFiles() {}
 
-    /** Parses one Turtle file; on errors the problems are recorded and the (partial) graph is returned. */
-    public static Graph readTurtle(Path file, String displayName, Problems problems) {
+    /**
+     * Parses one Turtle file of the project (read through {@link InputFiles}: a link out of the project, an empty,
+     * binary or non-UTF-8 file is a problem with its name); on errors the problems are recorded and the (partial)
+     * graph is returned.
+     */
+    public static Graph readTurtle(Path projectDir, Path file, String displayName, Problems problems) {
         Graph parsed = GraphFactory.createDefaultGraph();
         int before = problems.size();
-        if (!Files.isRegularFile(file)) {
-            problems.add(displayName, 0, 0, "missing: expected a Turtle file here");
+        Optional<String> text = InputFiles.readText(projectDir, file, displayName, "Turtle (ontology terms, concepts or shapes)", problems);
+        if (text.isEmpty())
             return parsed;
-        }
         ErrorHandler handler = new ErrorHandler() {
             @Override
             public void warning(String message, long line, long col) {
@@ -49,7 +53,7 @@ public final class RdfFiles {
             }
         };
         try {
-            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(handler)
+            RDFParser.fromString(text.get(), Lang.TURTLE).errorHandler(handler)
                     .labelToNode(LabelToNode.createIncremental()).parse(parsed);
         } catch (RiotException e) {
             if (problems.size() == before) // not already recorded by the handler

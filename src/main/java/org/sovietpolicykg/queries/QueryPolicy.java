@@ -1,14 +1,23 @@
 package org.sovietpolicykg.queries;
 
+import java.util.function.Supplier;
+
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.function.FunctionRegistry;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
+import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.config.KgConfig.Limits;
 
 /**
  * What a query may do, in one place, for every path that runs one: the SPARQL endpoint (Fuseki), the canned-query
  * API, the results pages and the {@code query} command. It is set on the query engine's own context (Jena's
- * {@link Context}: the time limit, whether and where SERVICE may call), never checked servlet by servlet.
+ * {@link Context}: the time limit, whether and where SERVICE may call, which functions exist), and each query is
+ * {@link #prepare prepared} before it runs (functions outside the allowlist refused with 400; REGEX and REPLACE in the
+ * forms a time limit can stop) and {@link #run run} under its deadline; never checked servlet by servlet.
  * <pre>
  *   QueryPolicy policy = QueryPolicy.of(config);
  *   policy.applyTo(dataset.getContext());
@@ -16,21 +25,39 @@ import org.sovietpolicykg.config.KgConfig;
  */
 public final class QueryPolicy {
     private final long timeoutMs;
+    private final Limits limits;
 
-    private QueryPolicy(long timeoutMs) {
+    private QueryPolicy(long timeoutMs, Limits limits) {
         if (timeoutMs <= 0)
             throw new ConfigException("Illegal query timeout=" + timeoutMs + ": expected a positive number of milliseconds");
         this.timeoutMs = timeoutMs;
+        this.limits = limits;
     }
 
     /** The policy of a configuration. */
     public static QueryPolicy of(KgConfig config) {
-        return new QueryPolicy(config.queryTimeoutMs());
+        return new QueryPolicy(config.queryTimeoutMs(), config.limits());
     }
 
     /** The default policy with another time limit. */
     public static QueryPolicy withTimeout(long timeoutMs) {
-        return new QueryPolicy(timeoutMs);
+        return new QueryPolicy(timeoutMs, Limits.DEFAULT);
+    }
+
+    /** The same policy with other limits of size and concurrency. */
+    public QueryPolicy withLimits(Limits l) {
+        return new QueryPolicy(timeoutMs, l);
+    }
+
+    /** How much a request may ask: query size, result rows and bytes, concurrent queries. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The 400 for a result over the row limit. */
+    public BadRequestException tooManyRows() {
+        return new BadRequestException("The result has more than " + limits.maxResultRows() + " rows (or triples), the most this"
+                + " endpoint returns; add a LIMIT (and OFFSET to page), or download the dumps for the whole graph");
     }
 
     /** The longest time a query may run, in milliseconds. */
@@ -43,6 +70,25 @@ public final class QueryPolicy {
         context.set(ARQ.queryTimeout, Long.toString(timeoutMs));
         // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
         context.set(ARQ.httpServiceAllowed, false);
+        FunctionRegistry.set(context, FUNCTIONS);
+        PropertyFunctionRegistry.set(context, PROPERTY_FUNCTIONS);
+    }
+
+    private static final FunctionRegistry FUNCTIONS = FunctionAllowlist.functions();
+    private static final PropertyFunctionRegistry PROPERTY_FUNCTIONS = FunctionAllowlist.propertyFunctions();
+
+    /**
+     * A parsed query made ready to run under this policy: a function outside the allowlist is a 400 that names it;
+     * REGEX and REPLACE are replaced by forms that the deadline of {@link #run} can stop.
+     */
+    public Query prepare(Query query) {
+        FunctionAllowlist.check(query);
+        return GuardedExpressions.guard(query);
+    }
+
+    /** Runs the evaluation of a query (and the writing of its results) under this policy's deadline. */
+    public <T> T run(Supplier<T> evaluation) {
+        return Deadline.within(timeoutMs, evaluation);
     }
 
     /** A new context with the policy set. */

@@ -21,6 +21,8 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.resultset.ResultSetWrapper;
 import org.apache.jena.system.Txn;
 import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.UnavailableException;
@@ -61,7 +63,7 @@ public final class QueryRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         execute(query, qe -> {
             if (query.isSelectType())
-                ResultSetMgr.write(out, qe.execSelect(), format.lang());
+                ResultSetMgr.write(out, limited(qe.execSelect()), format.lang());
             else if (query.isAskType())
                 ResultSetMgr.write(out, qe.execAsk(), format.lang());
             else
@@ -73,13 +75,14 @@ public final class QueryRunner {
 
     /** Runs the query with the time limit; a query stopped by it is a {@link QueryTimeoutException}. */
     private <T> T execute(Query query, Function<QueryExecution, T> results) {
+        Query prepared = policy.prepare(query);
         try {
-            return Txn.calculateRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(query).context(policy.context())
+            return policy.run(() -> Txn.calculateRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(prepared).context(policy.context())
                         .timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
                     return results.apply(qe);
                 }
-            });
+            }));
         } catch (QueryCancelledException e) {
             throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
         }
@@ -97,7 +100,7 @@ public final class QueryRunner {
         return execute(query, qe -> {
             List<List<Node>> rows = new ArrayList<>();
             if (query.isSelectType()) {
-                ResultSet rs = qe.execSelect();
+                ResultSet rs = limited(qe.execSelect());
                 List<String> columns = rs.getResultVars();
                 while (rs.hasNext()) {
                     QuerySolution sol = rs.next();
@@ -115,6 +118,28 @@ public final class QueryRunner {
                     .forEach(t -> rows.add(List.of(t.getSubject(), t.getPredicate(), t.getObject())));
             return new Table(List.of("subject", "predicate", "object"), rows);
         });
+    }
+
+    /** The results, refused (400) once they pass the policy's row limit. */
+    private ResultSet limited(ResultSet rs) {
+        long max = policy.limits().maxResultRows();
+        return new ResultSetWrapper(rs) {
+            private long n;
+
+            @Override
+            public QuerySolution next() {
+                if (++n > max)
+                    throw policy.tooManyRows();
+                return super.next();
+            }
+
+            @Override
+            public Binding nextBinding() {
+                if (++n > max)
+                    throw policy.tooManyRows();
+                return super.nextBinding();
+            }
+        };
     }
 
     /** A query stopped for running too long: HTTP 503. */

@@ -16,13 +16,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.config.Settings;
 import org.sovietpolicykg.queries.QueryPolicy;
 
 /**
  * The SPARQL service: embedded Fuseki with the knowledge graph, read-only, at {@code /kg}
  * (SPARQL 1.1 Query at {@code /kg/sparql} and {@code /kg/query}, Graph Store Protocol read at {@code /kg/get}),
- * CORS on, and beside it what the builder is given: servlets (one per route), servlet filters, and Fuseki operations
+ * hardened by the filters every request goes through (CORS for reads, request limits, security headers, bounded query
+ * pools, bounded answers), and beside it what the builder is given: servlets (one per route), servlet filters, and Fuseki operations
  * on the dataset's own endpoints. {@link Servers#standard} assembles the whole server.
  * <pre>
  *   KgServer server = KgServer.create().port(0).dataset(named, queryable).servlet("/hello", servlet).start();
@@ -32,6 +34,8 @@ import org.sovietpolicykg.queries.QueryPolicy;
  */
 public final class KgServer {
     public static final String DATASET = "/kg";
+    /** An answer is buffered up to this size before it is sent, so that an error within it still gets its status. */
+    static final int RESPONSE_BUFFER = 256 * 1024;
 
     private final FusekiServer fuseki;
 
@@ -135,11 +139,26 @@ public final class KgServer {
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable);
+            // a context of its own: the wrapper would otherwise share (and change) the served dataset's
+            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, queryable.getContext().copy());
             policy.applyTo(readOnly.getContext());
-            FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
+            Limits limits = policy.limits();
+            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
+                    // the query operation with the project's query policy (the time limit on parsing too, result limits)
+                    .registerOperation(Operation.Query, new KgQueryService(policy))
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
+            // first for every request: security headers, the request's method, size and encoding, CORS (reads only, no credentials)
+            b.addFilter("/*", new SecurityHeaders());
+            b.addFilter("/*", new RequestLimitFilter(limits.maxRequestBytes()));
+            b.addFilter("/*", new CorsFilter());
+            // queries: a bounded pool each for the endpoint and for the canned queries, and bounded answers
+            long wait = Math.min(2_000, policy.timeoutMs());
+            b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
+            b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
+            QueryGate canned = new QueryGate("canned", limits.queryWorkers(), limits.queryQueue(), wait);
+            b.addFilter("/api/queries/*", canned);
+            b.addFilter("/run/*", canned);
             for (Endpoint e : endpoints) {
                 b.registerOperation(e.operation(), e.handler());
                 b.addEndpoint(DATASET, e.name(), e.operation());

@@ -1,6 +1,9 @@
 package org.sovietpolicykg.validation;
 
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
@@ -9,6 +12,8 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.Prefixes;
@@ -34,7 +39,16 @@ public final class ShapesValidator {
         return pm;
     }
 
+    /** Validates; each violation is reported at {@code ontology/shapes.ttl}. */
     public static void validate(DatasetGraph dsg, Graph shapesGraph, Problems problems) {
+        validate(dsg, shapesGraph, problems, n -> Optional.empty());
+    }
+
+    /**
+     * Validates; a violation is reported at the place {@code locate} gives for its focus node (the curation entry
+     * that made it, {@code file:line:col}), else at {@code ontology/shapes.ttl}.
+     */
+    public static void validate(DatasetGraph dsg, Graph shapesGraph, Problems problems, Function<Node, Optional<Loc>> locate) {
         Graph data = GraphFactory.createDefaultGraph();
         dsg.listGraphNodes().forEachRemaining(g -> dsg.getGraph(g).find().forEachRemaining(data::add));
         Shapes shapes;
@@ -47,8 +61,11 @@ public final class ShapesValidator {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         if (report.conforms())
             return;
-        report.getEntries().stream().map(e -> describe(e, shapesGraph)).sorted()
-                .forEach(d -> problems.add(SHAPES_FILE, 0, 0, d));
+        for (ReportEntry e : report.getEntries()) {
+            String d = describe(e, shapesGraph);
+            Optional<Loc> at = locate.apply(e.focusNode());
+            problems.add(at.map(l -> l.problem(d + " (a rule of " + SHAPES_FILE + ")")).orElse(Problem.at(SHAPES_FILE, 0, 0, d)));
+        }
     }
 
     static String describe(ReportEntry e, Graph shapes) {

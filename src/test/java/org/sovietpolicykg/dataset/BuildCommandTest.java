@@ -83,7 +83,7 @@ class BuildCommandTest {
         Files.writeString(mine.resolve("draft.txt"), "a curator's notes", StandardCharsets.UTF_8);
         Result r = run("build", "--out", mine.toString());
         assertEquals(1, r.exit);
-        assertTrue(r.err.contains("Refusing to replace " + mine + ": it exists, is not empty and holds no fingerprint.txt"), r.err);
+        assertTrue(r.err.contains("Refusing to replace " + mine + ": it is not empty and holds no manifest.sha256 (it is not a dataset this program wrote)"), r.err);
         assertEquals("a curator's notes", Files.readString(mine.resolve("draft.txt"), StandardCharsets.UTF_8));
     }
 

@@ -42,6 +42,8 @@ class LandingPageBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // the console, to see any script or style the Content Security Policy refuses
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -77,6 +79,13 @@ class LandingPageBrowserTest {
         browser.get(server.baseUrl() + "/editor?query=" + java.net.URLEncoder.encode("SELECT * WHERE { ?s ?p ?o } LIMIT 1", java.nio.charset.StandardCharsets.UTF_8));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe")));
         assertTrue(browser.getPageSource().contains("/static/yasgui/yasgui.min.js"));
+        // it runs a query under the server's Content Security Policy, and the policy refused nothing on the page
+        browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasr .dataTable, .yasr table")));
+        List<String> refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        assertEquals(List.of(), refused, "what the Content-Security-Policy refused on /editor");
     }
 
     /**

@@ -1,0 +1,128 @@
+package org.sovietpolicykg.server;
+
+import java.util.Iterator;
+
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.queries.QueryPolicy;
+import org.sovietpolicykg.queries.QueryRunner;
+
+/**
+ * The SPARQL Query operation of the endpoint ({@code /kg/sparql}, {@code /kg/query}, {@code /kg}): Fuseki's own, with
+ * the project's {@link QueryPolicy} at the points Fuseki offers for it. A query longer than the request limit is a
+ * 413 before it is parsed; one nested too deeply to parse is a 400 (not a stack overflow); a function outside the
+ * allowlist is a 400 that names it; REGEX and REPLACE run in forms the deadline can stop, and parsing, evaluation and
+ * writing the results all run under the deadline; a result of more rows (or triples) than the limit is a 400 that
+ * says to page with LIMIT and OFFSET. Registered for {@code Operation.Query} by {@link KgServer}.
+ */
+final class KgQueryService extends SPARQL_QueryDataset {
+    static final String TOO_DEEP = "The query is nested too deeply to parse; expected fewer nested groups or expressions";
+
+    private final QueryPolicy policy;
+
+    KgQueryService(QueryPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        int max = policy.limits().maxRequestBytes();
+        if (queryString.length() > max)
+            ServletOps.error(413, "The query has " + queryString.length() + " characters; this endpoint takes at most " + max);
+        policy.run(() -> {
+            try {
+                super.execute(queryString, action);
+            } catch (StackOverflowError e) {
+                ServletOps.errorBadRequest(TOO_DEEP);
+            } catch (ActionErrorException e) {
+                // the parser reports its own stack overflow as a parse error named after the Java error
+                if (e.getMessage() != null && e.getMessage().contains("StackOverflowError"))
+                    ServletOps.errorBadRequest(TOO_DEEP);
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+        super.validateQuery(action, query);
+        try {
+            policy.prepare(query);
+        } catch (BadRequestException e) {
+            ServletOps.errorBadRequest(e.getMessage());
+        }
+    }
+
+    /** The query as it runs: Fuseki's dataset choice, then the policy's guarded form (checked in validateQuery). */
+    @Override
+    protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+        Pair<DatasetGraph, Query> p = super.decideDataset(action, query, queryStringLog);
+        return Pair.create(p.getLeft(), policy.prepare(p.getRight() == null ? query : p.getRight()));
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query requestQuery, String queryStringLog) {
+        long max = policy.limits().maxResultRows();
+        if (requestQuery.isConstructType()) {
+            // built in memory before it is written: bounded while it is built
+            DatasetGraph result = DatasetGraphFactory.create();
+            Iterator<Quad> quads = queryExec.constructQuads();
+            long n = 0;
+            while (quads.hasNext()) {
+                if (++n > max)
+                    ServletOps.errorBadRequest(policy.tooManyRows().getMessage());
+                result.add(quads.next());
+            }
+            return new QueryExecResult(result);
+        }
+        QueryExecResult r = super.executeQuery(action, queryExec, requestQuery, queryStringLog);
+        if (!r.isRowSet())
+            return r;
+        RowSet rows = r.rowSet();
+        Iterator<Binding> limited = new Iterator<>() {
+            long n;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return rows.hasNext();
+                } catch (QueryCancelledException e) {
+                    ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), new QueryRunner.QueryTimeoutException(
+                            "The query ran longer than " + policy.timeoutMs() + " ms and was stopped"));
+                    throw e;
+                }
+            }
+
+            @Override
+            public Binding next() {
+                if (++n > max) {
+                    ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), policy.tooManyRows());
+                    ServletOps.errorBadRequest(policy.tooManyRows().getMessage());
+                }
+                try {
+                    return rows.next();
+                } catch (QueryCancelledException e) {
+                    ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), new QueryRunner.QueryTimeoutException(
+                            "The query ran longer than " + policy.timeoutMs() + " ms and was stopped"));
+                    throw e;
+                }
+            }
+        };
+        return new QueryExecResult(RowSetStream.create(rows.getResultVars(), limited));
+    }
+}
