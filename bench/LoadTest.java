@@ -94,8 +94,9 @@ public class LoadTest {
             http.sendAsync(req.request(), HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 times.computeIfAbsent(req.kind(), k -> new ConcurrentLinkedQueue<>()).add(ms);
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                 if (err != null) {
-                    if (req.pathological() && err instanceof IOException)
+                    if (req.pathological() && cause instanceof IOException && !(cause instanceof java.net.ConnectException))
                         brokenOnPurpose.incrementAndGet(); // an answer too large, broken off by the server
                     else {
                         connectionErrors.incrementAndGet();

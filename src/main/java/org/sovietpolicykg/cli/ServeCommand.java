@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
             queryable = Datasets.unionView(GraphBuilder.of(config).build().dataset());
             origin = "the sources, built and validated in memory";
         }
-        KgServer server = Servers.standard(queryable, config).start();
+        KgServer server = Servers.standard(queryable, config, fingerprint).start();
         PrintWriter w = spec.commandLine().getOut();
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

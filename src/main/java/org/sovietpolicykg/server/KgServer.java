@@ -9,11 +9,17 @@ import java.util.Objects;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig.Limits;
@@ -38,9 +44,16 @@ public final class KgServer {
     static final int RESPONSE_BUFFER = 256 * 1024;
 
     private final FusekiServer fuseki;
+    private final AtomicBoolean ready;
 
-    private KgServer(FusekiServer fuseki) {
+    private KgServer(FusekiServer fuseki, AtomicBoolean ready) {
         this.fuseki = fuseki;
+        this.ready = ready;
+    }
+
+    /** Whether the server has answered its first query ({@code /ready} says 200). */
+    public boolean isReady() {
+        return ready.get();
     }
 
     public static Builder create() {
@@ -60,7 +73,12 @@ public final class KgServer {
         return baseUrl() + DATASET + "/sparql";
     }
 
+    /**
+     * Stops gracefully: no new connection is accepted, the requests in flight are finished (for at most the query
+     * time limit and a second), then the server stops.
+     */
     public void stop() {
+        ready.set(false);
         fuseki.stop();
     }
 
@@ -77,6 +95,7 @@ public final class KgServer {
         private int port = Settings.PORT.defaultValue();
         private DatasetGraph queryable;
         private QueryPolicy policy = QueryPolicy.withTimeout(Settings.QUERY_TIMEOUT_MS.defaultValue());
+        private String fingerprint = "unknown";
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final Map<String, List<Filter>> filters = new LinkedHashMap<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
@@ -98,6 +117,15 @@ public final class KgServer {
         /** Longest time a query may run, in milliseconds (the default query policy otherwise). */
         public Builder queryTimeout(int ms) {
             this.policy = QueryPolicy.withTimeout(ms);
+            return this;
+        }
+
+        /** The fingerprint of the served dataset ({@code X-Dataset-Fingerprint} on every answer, and on {@code /ready}). */
+        public Builder fingerprint(String datasetFingerprint) {
+            Objects.requireNonNull(datasetFingerprint, "fingerprint");
+            if (!datasetFingerprint.matches("[0-9a-f]{64}|unknown"))
+                throw new ConfigException("Illegal fingerprint=" + datasetFingerprint + ": expected 64 hex digits (a sha256)");
+            this.fingerprint = datasetFingerprint;
             return this;
         }
 
@@ -136,6 +164,14 @@ public final class KgServer {
             return this;
         }
 
+        /** Graceful stop: stop accepting, let the requests in flight finish for at most {@code ms}, then stop. */
+        private static void graceful(Server jetty, long ms) {
+            GracefulHandler graceful = new GracefulHandler();
+            graceful.setHandler(jetty.getHandler());
+            jetty.setHandler(graceful);
+            jetty.setStopTimeout(ms);
+        }
+
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
@@ -148,7 +184,8 @@ public final class KgServer {
                     .registerOperation(Operation.Query, new KgQueryService(policy))
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
-            // first for every request: security headers, the request's method, size and encoding, CORS (reads only, no credentials)
+            // first for every request: which build answers, security headers, the request's method, size and encoding, CORS
+            b.addFilter("/*", new ReplicaServlets.FingerprintHeader(fingerprint));
             b.addFilter("/*", new SecurityHeaders());
             b.addFilter("/*", new RequestLimitFilter(limits.maxRequestBytes()));
             b.addFilter("/*", new CorsFilter());
@@ -164,9 +201,22 @@ public final class KgServer {
                 b.addEndpoint(DATASET, e.name(), e.operation());
             }
             filters.forEach((path, fs) -> fs.forEach(f -> b.addFilter(path, f)));
+            AtomicBoolean ready = new AtomicBoolean(false);
+            b.addServlet("/health", new ReplicaServlets.Health());
+            b.addServlet("/ready", new ReplicaServlets.Ready(ready, fingerprint));
             servlets.forEach(b::addServlet);
             try {
-                return new KgServer(b.build().start());
+                FusekiServer fuseki = b.build();
+                graceful(fuseki.getJettyServer(), policy.timeoutMs() + 1_000);
+                fuseki.start();
+                // ready once a first query has been answered: the dataset is loaded and the engine is warm
+                Txn.executeRead(readOnly, () -> {
+                    try (QueryExec qe = QueryExec.dataset(readOnly).query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").build()) {
+                        qe.select().materialize();
+                    }
+                });
+                ready.set(true);
+                return new KgServer(fuseki, ready);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null)

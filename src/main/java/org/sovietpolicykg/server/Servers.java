@@ -3,6 +3,7 @@ package org.sovietpolicykg.server;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.html.Terms;
@@ -26,6 +27,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
+ *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
  * </pre>
  * A new route is a servlet and a line here; a filter goes in with {@link KgServer.Builder#filter}, a Fuseki
  * operation with {@link KgServer.Builder#operation}.
@@ -38,14 +40,23 @@ public final class Servers {
         return standard(Datasets.unionView(kg.dataset()), config);
     }
 
-    /** The server of a dataset in its queryable form (named graphs, their union as the default graph). */
+    /**
+     * The server of a dataset in its queryable form (named graphs, their union as the default graph), built from the
+     * sources of {@code config} (their fingerprint is the one the server shows).
+     */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
+        return standard(queryable, config, Fingerprint.of(config.projectDir(), config.base()));
+    }
+
+    /** The same, for a dataset of a known fingerprint (e.g. the built dataset that serve loads). */
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint) {
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
-        KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy);
+        KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
+                .fingerprint(fingerprint);
         ResourceServlet resources = new ResourceServlet(queryable, terms);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
