@@ -2,6 +2,9 @@ package org.sovietpolicykg.graph;
 
 import java.util.TreeSet;
 import org.apache.jena.shacl.vocabulary.SHACL;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -110,8 +113,8 @@ public final class OntologyIndex {
 
     /** Whether a class is the other or one of its (transitive) subclasses, by the rdfs:subClassOf of the ontology. */
     public boolean subClassOf(Node cls, Node sup) {
-        java.util.Deque<Node> todo = new java.util.ArrayDeque<>(List.of(cls));
-        Set<Node> seen = new java.util.HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>(List.of(cls));
+        Set<Node> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Node c = todo.pop();
             if (c.equals(sup))
