@@ -14,6 +14,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.util.Context;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.Settings;
@@ -135,7 +136,9 @@ public final class KgServer {
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable);
+            // a context of its own: the policy must not leak into the dataset given (another server, a test, a query)
+            Context own = queryable.getContext() == null ? Context.create() : queryable.getContext().copy();
+            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, own);
             policy.applyTo(readOnly.getContext());
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
