@@ -89,9 +89,9 @@ class BaseIriServerTest {
         Object[] counts = {"actor", 24, "alliances-and-their-ends", 11, "claims-by-historian", 6, "claims-in-dispute", 28,
                 "curators-interpretations", 12, "domestic-foreign-links", 15, "essay-author-claims", 37,
                 "essay-vs-enrichment-dates", 29, "historians-and-works", 5, "link-graph", 60, "link-tension-or-consistency", 15,
-                "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 78, "policy-reversals", 5,
+                "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 84, "policy-reversals", 5,
                 "sentences-and-anchors", 41, "thesis-and-support", 24, "timeline", 36, "variant-spellings", 2,
-                "who-did-what-abroad", 62, "wikidata-links", 23, "year-at-home-and-abroad", 12};
+                "who-did-what-abroad", 68, "wikidata-links", 23, "year-at-home-and-abroad", 12};
         for (int i = 0; i < counts.length; i += 2)
             EXPECTED_ROWS.put((String) counts[i], (Integer) counts[i + 1]);
     }
