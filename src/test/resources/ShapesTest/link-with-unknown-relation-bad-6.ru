@@ -1,6 +1,6 @@
 # bad: a link whose relation is not in the link-relations scheme (a sphere instead)
 # shape: spsh:LinkShape
-# problem: ontology/shapes.ttl: shape violation of spsh:LinkShape at link:five-year-plans-enable-war-production (path <https://w3id.org/soviet-policy-kg/ontology#relation>): Every domestic-foreign link must have exactly one spo:relation, a concept of the scheme spc:link-relations. [value: spc:domestic]
+# problem: ontology/shapes.ttl: shape violation of spsh:LinkShape at link:five-year-plans-enable-war-production (path <https://w3id.org/soviet-policy-kg/ontology#relation>): Every domestic-foreign link must have exactly one spo:relation, a relation of the scheme spc:link-relations (not one of its two groups, spc:consistency and spc:tension). [value: spc:domestic]
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

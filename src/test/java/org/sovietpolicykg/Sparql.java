@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
@@ -31,7 +32,9 @@ public final class Sparql {
 
     public static List<Map<String, String>> select(DatasetGraph dsg, String query) {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(PREFIXES + query).build()) {
+        // an explicit time limit: a test server may have set a short one on the shared dataset's context
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(PREFIXES + query)
+                .timeout(60, TimeUnit.SECONDS).build()) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) {
                 QuerySolution s = rs.next();

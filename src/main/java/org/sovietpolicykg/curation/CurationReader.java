@@ -52,9 +52,9 @@ public final class CurationReader {
     public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
             "implicit", "quote", "prefix", "suffix", "when");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
-            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note");
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
-            "prefix", "suffix", "note");
+            "prefix", "suffix", "note", "when");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
             "quote", "prefix", "suffix", "note");
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
@@ -225,7 +225,7 @@ public final class CurationReader {
         return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
                 y.scalars(m, "evidence", what), y.scalars(m, "about", what), summary.get(), quote.get(),
                 y.scalars(m, "supports", what), y.scalars(m, "qualifies", what), y.scalars(m, "disputes", what),
-                y.optional(m, "note", what)));
+                y.optional(m, "note", what), y.optional(m, "role", what)));
     }
 
     private Optional<Statement> statement(YamlNodes y, Node n) {
@@ -239,8 +239,9 @@ public final class CurationReader {
         Optional<QuoteRef> quote = quote(y, m, n, what, true);
         if (id.isEmpty() || s.isEmpty() || p.isEmpty() || o.isEmpty() || c.isEmpty() || quote.isEmpty())
             return Optional.empty();
+        Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
         return Optional.of(new Statement(y.loc(n), id.get(), s.get(), p.get(), o.get(), c.get(), quote.get(),
-                y.optional(m, "note", what)));
+                y.optional(m, "note", what), when));
     }
 
     private Optional<Link> link(YamlNodes y, Node n) {

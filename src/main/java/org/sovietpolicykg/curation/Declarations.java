@@ -30,10 +30,10 @@ public final class Declarations {
 
     public record Claim(Loc loc, Ref id, Ref by, List<Ref> stances, Optional<Ref> work, List<Ref> evidence,
             List<Ref> about, Ref summary, QuoteRef quote, List<Ref> supports, List<Ref> qualifies,
-            List<Ref> disputes, Optional<Ref> note) {}
+            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role) {}
 
     public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,
-            Optional<Ref> note) {}
+            Optional<Ref> note, Optional<When> when) {}
 
     public record Link(Loc loc, Ref id, Ref domestic, Ref foreign, Ref relation, Optional<Ref> direction, Ref claim,
             QuoteRef quote, Optional<Ref> note) {}

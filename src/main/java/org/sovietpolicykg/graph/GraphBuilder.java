@@ -166,6 +166,7 @@ public final class GraphBuilder {
             dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
             ShapesValidator.validate(dsg, shapes, problems, this::locate);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
+            dsg.addGraph(SPD.GRAPH_INFERRED, Inference.rdfs(dsg));
 
             DatasetGraph out = baseIri.dataset(dsg);
             baseIri.prefixes().forEach((p, uri) -> out.prefixes().add(p, uri));
@@ -440,7 +441,15 @@ public final class GraphBuilder {
             d.stances().forEach(s -> conceptIn(SPC.STANCES, s, "'stance' of " + what).ifPresent(x -> add(curated, c, SPO.stance, x)));
             d.evidence().forEach(s -> conceptIn(SPC.EVIDENCE_TYPES, s, "'evidence' of " + what).ifPresent(x -> add(curated, c, SPO.evidence, x)));
             d.work().ifPresent(w -> idOf("entity", w, "'work' of " + what).ifPresent(x -> add(curated, c, SPO.inWork, x)));
-            d.about().forEach(a -> reference(a, "'about' of " + what).ifPresent(x -> add(curated, c, SPO.about, x)));
+            d.about().forEach(a -> reference(a, "'about' of " + what).ifPresent(x -> {
+                add(curated, c, SPO.about, x);
+                aboutKind(a.value()).ifPresent(k -> add(curated, c, k, x));
+            }));
+            d.role().flatMap(r -> conceptIn(SPC.ARGUMENT_ROLES, r, "'role' of " + what)).ifPresent(r -> {
+                add(curated, c, SPO.argumentRole, r);
+                if (r.equals(SPC.thesisRole))
+                    add(curated, SPD.text(current.curation().name()), SPO.thesis, c);
+            });
             add(curated, c, SPO.summary, en(d.summary().value()));
             add(curated, c, RDFS.label.asNode(), en(d.summary().value()));
             d.supports().forEach(x -> idOf("claim", x, "'supports' of " + what).ifPresent(o -> add(curated, c, SPO.supports, o)));
@@ -448,6 +457,21 @@ public final class GraphBuilder {
             d.disputes().forEach(x -> idOf("claim", x, "'disputes' of " + what).ifPresent(o -> add(curated, c, SPO.disputes, o)));
             d.note().ifPresent(n -> add(curated, c, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("claim", d.id(), c, d.quote(), OA.describing, what);
+        }
+
+        /** The sub-property of spo:about for what an entity is: an actor, a policy, or an event (decisions too). */
+        Optional<Node> aboutKind(String id) {
+            Declarations.Entity e = entities.get(id);
+            if (e == null)
+                return Optional.empty();
+            Node type = SPO.term(e.type().value());
+            if (ontology.subClassOf(type, SPO.Actor))
+                return Optional.of(SPO.aboutActor);
+            if (ontology.subClassOf(type, SPO.Policy))
+                return Optional.of(SPO.aboutPolicy);
+            if (ontology.subClassOf(type, SPO.Event))
+                return Optional.of(SPO.aboutEvent);
+            return Optional.empty();
         }
 
         void statement(Declarations.Statement d) {
@@ -471,6 +495,8 @@ public final class GraphBuilder {
                 add(curated, s.get(), p.get(), o.get());
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, st, SPO.assertedIn, c));
             d.note().ifPresent(n -> add(curated, st, SKOS.editorialNote.asNode(), en(n.value())));
+            d.when().ifPresent(w -> timeSpan(curated, st, SPD.sub(st, "time"), SPO.timeSpan, w.text().value(),
+                    w.from(), w.to(), w.precision(), what));
             anchor("statement", d.id(), st, d.quote(), OA.describing, what);
         }
 

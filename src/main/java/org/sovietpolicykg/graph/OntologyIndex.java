@@ -2,6 +2,10 @@ package org.sovietpolicykg.graph;
 
 import java.util.TreeSet;
 import org.apache.jena.shacl.vocabulary.SHACL;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,6 +109,20 @@ public final class OntologyIndex {
                         || t.getObject().equals(OWL2.DatatypeProperty.asNode()))
                 .map(t -> t.getSubject().getURI().substring(SPO.NS.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether a class is the other or one of its (transitive) subclasses, by the rdfs:subClassOf of the ontology. */
+    public boolean subClassOf(Node cls, Node sup) {
+        Deque<Node> todo = new ArrayDeque<>(List.of(cls));
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Node c = todo.pop();
+            if (c.equals(sup))
+                return true;
+            if (seen.add(c))
+                ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
+        }
+        return false;
     }
 
     /** The class local names of spo:, for messages. */

@@ -17,6 +17,7 @@ import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -175,8 +176,9 @@ public final class KgServer {
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
-            // a context of its own: the wrapper would otherwise share (and change) the served dataset's
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, queryable.getContext().copy());
+            // a context of its own: the policy must not leak into the dataset given (another server, a test, a query)
+            Context own = queryable.getContext() == null ? Context.create() : queryable.getContext().copy();
+            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, own);
             policy.applyTo(readOnly.getContext());
             Limits limits = policy.limits();
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)

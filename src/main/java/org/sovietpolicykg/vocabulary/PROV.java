@@ -16,4 +16,5 @@ public final class PROV {
 
     public static final Node Entity = t("Entity");
     public static final Node value = t("value");
+    public static final Node wasDerivedFrom = t("wasDerivedFrom");
 }

@@ -80,6 +80,8 @@ public final class SPD {
     public static final Node GRAPH_SOURCE = iri(BASE + "graph/source");
     public static final Node GRAPH_CURATED = iri(BASE + "graph/curated");
     public static final Node GRAPH_ENRICHMENT = iri(BASE + "graph/enrichment");
+    /** The RDFS entailments of the other graphs (superclass types, superproperty triples), made by the build. */
+    public static final Node GRAPH_INFERRED = iri(BASE + "graph/inferred");
 
     private static Node iri(String s) {
         return NodeFactory.createURI(s);

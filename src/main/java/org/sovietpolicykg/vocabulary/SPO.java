@@ -71,4 +71,12 @@ public final class SPO {
     public static final Node shortcut = term("shortcut");
     public static final Node wikidata = term("wikidata");
     public static final Node CuratorTeam = term("CuratorTeam");
+    public static final Node argumentRole = term("argumentRole");
+    public static final Node thesis = term("thesis");
+    public static final Node aboutActor = term("aboutActor");
+    public static final Node aboutPolicy = term("aboutPolicy");
+    public static final Node aboutEvent = term("aboutEvent");
+    public static final Node Actor = term("Actor");
+    public static final Node Policy = term("Policy");
+    public static final Node Event = term("Event");
 }

@@ -38,7 +38,8 @@ class BuildCommandTest {
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/curated>"), r.out);
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/source>"), r.out);
         assertTrue(r.out.contains("Entities per class (curated graph):"), r.out);
-        assertTrue(r.out.contains("\n      46  spo:Claim\n"), r.out);
+        assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/inferred>"), r.out);
+        assertTrue(r.out.contains("\n      49  spo:Claim\n"), r.out);
         assertTrue(r.out.contains("\n      15  spo:DomesticForeignLink\n"), r.out);
         assertTrue(r.out.contains("\n       5  spo:Historian\n"), "Figes, Preston, Conquest, Kudryashov, Overy\n" + r.out);
     }

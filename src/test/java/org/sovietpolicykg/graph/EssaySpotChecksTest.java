@@ -92,4 +92,63 @@ class EssaySpotChecksTest {
         assertEquals(1, pact.size(), pact.toString());
         assertEquals("1939-08-23", pact.get(0).get("from"));
     }
+
+    @Test
+    void what_motivates_the_five_year_plans_is_the_attack_stalin_expected_not_the_invasion_of_1941() {
+        List<Map<String, String>> l = Sparql.select(kg, """
+                SELECT ?foreign ?agent ?quote WHERE {
+                  <https://w3id.org/soviet-policy-kg/link/expected-attack-motivates-five-year-plans> spo:foreignSide ?foreign ;
+                      spo:assertedIn/spo:claimedBy ?agent ; spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?quote }""");
+        assertEquals(List.of(Map.of("foreign", "https://w3id.org/soviet-policy-kg/id/expected-western-attack",
+                "agent", "https://w3id.org/soviet-policy-kg/id/essay-author",
+                "quote", "could be overcome in time for their inevitable attack")), l);
+        assertEquals(1, Sparql.count(kg, "spd:expected-western-attack a spo:Idea"));
+        assertEquals(1, Sparql.count(kg, "spd:stalin spo:believedIn spd:expected-western-attack"));
+        assertEquals(0, Sparql.count(kg, "spd:german-invasion spo:linkedTo ?x"));
+    }
+
+    @Test
+    void the_sentence_on_military_security_names_neither_side_so_its_link_is_the_curators() {
+        assertEquals("true", Sparql.select(kg, """
+                SELECT ?i WHERE { <https://w3id.org/soviet-policy-kg/link/five-year-plans-consistent-with-collective-security>
+                  spo:assertedIn/spo:isInterpretation ?i }""").get(0).get("i"));
+    }
+
+    @Test
+    void the_thesis_is_marked_and_every_claim_of_the_essay_has_one_argument_role() {
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/claim/author-thesis"),
+                Sparql.column(kg, "SELECT ?c WHERE { <https://w3id.org/soviet-policy-kg/text/essay> spo:thesis ?c }", "c"));
+        assertEquals(0, Sparql.count(kg, "?c a spo:Claim FILTER NOT EXISTS { ?c spo:argumentRole ?r }"));
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/claim/author-inconsistent"),
+                Sparql.column(kg, "SELECT ?c WHERE { ?c spo:disputes claim:author-thesis }", "c"));
+        // the essay's question "tension or consistency?", asked of the link relations
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/concept/tension"),
+                Sparql.column(kg, "SELECT ?g WHERE { spc:contradicts skos:broader ?g }", "g"));
+    }
+
+    @Test
+    void the_reprisals_in_spain_were_carried_out_by_the_soviet_advisors_on_the_trotskyite_left() {
+        assertEquals(1, Sparql.count(kg, "spd:reprisals-in-spain spo:carriedOutBy spd:soviet-advisors"));
+        assertEquals(1, Sparql.count(kg, "spd:reprisals-in-spain spo:affectedParty spd:trotskyite-left"));
+        assertEquals(0, Sparql.count(kg, "spd:reprisals-in-spain spo:participant ?x"));
+    }
+
+    @Test
+    void the_uk_france_ussr_agreement_with_the_uk_and_france_came_to_nothing_ended_by_appeasement() {
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/france", "https://w3id.org/soviet-policy-kg/id/united-kingdom"),
+                Sparql.column(kg, "SELECT ?p WHERE { spd:tripartite-agreement spo:partner ?p } ORDER BY ?p", "p"));
+        assertEquals(1, Sparql.count(kg, "spd:tripartite-agreement spo:outcome spc:came-to-nothing ; spo:endedBy spd:appeasement"));
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/ussr", "https://w3id.org/soviet-policy-kg/id/weimar-germany"),
+                Sparql.column(kg, "SELECT ?p WHERE { spd:treaty-of-rapallo spo:participant ?p } ORDER BY ?p", "p"));
+    }
+
+    @Test
+    void molotov_replaced_litvinov_in_1939_is_a_statement_with_its_own_time() {
+        List<Map<String, String>> t = Sparql.select(kg, """
+                SELECT ?phrase ?from ?to WHERE { <https://w3id.org/soviet-policy-kg/statement/molotov-replaced-litvinov>
+                  spo:timeSpan ?t . ?t spo:essayPhrase ?phrase ; spo:notBefore ?from ; spo:notAfter ?to }""");
+        assertEquals(List.of(Map.of("phrase", "in 1939", "from", "1939-01-01", "to", "1939-12-31")), t);
+        // only time phrases: the Civil War is dated by its name, not by "had in his eyes surfaced time and again"
+        assertEquals(0, Sparql.count(kg, "?t spo:essayPhrase ?p FILTER CONTAINS(?p, \"surfaced\")"));
+    }
 }

@@ -95,7 +95,7 @@ class LandingPageBrowserTest {
     static final java.util.Map<String, String> FIRST_ROW = java.util.Map.of(
             "relationLabel", "motivates",
             "domesticLabel", "Five Year Plans",
-            "foreignLabel", "German invasion of the Soviet Union",
+            "foreignLabel", "Attack from the West that Stalin expected",
             "directionLabel", "foreign to domestic",
             "agentLabel", "Author of the essay",
             "paragraph", "2",
