@@ -48,7 +48,9 @@ public final class Main {
         public String defaultValue(ArgSpec arg) {
             if (!(arg instanceof OptionSpec o))
                 return null;
-            return Settings.byOption(o.longestName()).map(s -> System.getProperty(s.key(), s.defaultText())).orElse(null);
+            // an empty default (no service alias) is no default at all
+            return Settings.byOption(o.longestName()).map(s -> System.getProperty(s.key(), s.defaultText())).filter(t -> !t.isBlank())
+                    .orElse(null);
         }
     }
 

@@ -3,6 +3,7 @@ package org.sovietpolicykg.queries;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig;
 
 /**
@@ -16,21 +17,24 @@ import org.sovietpolicykg.config.KgConfig;
  */
 public final class QueryPolicy {
     private final long timeoutMs;
+    /** Where SERVICE may call: the allowlist and aliases, enforced in Jena's service execution. */
+    private final ServiceAllowlist services;
 
-    private QueryPolicy(long timeoutMs) {
+    private QueryPolicy(long timeoutMs, KgConfig.Federation federation) {
         if (timeoutMs <= 0)
             throw new ConfigException("Illegal query timeout=" + timeoutMs + ": expected a positive number of milliseconds");
         this.timeoutMs = timeoutMs;
+        this.services = new ServiceAllowlist(federation, timeoutMs);
     }
 
     /** The policy of a configuration. */
     public static QueryPolicy of(KgConfig config) {
-        return new QueryPolicy(config.queryTimeoutMs());
+        return new QueryPolicy(config.queryTimeoutMs(), config.federation());
     }
 
     /** The default policy with another time limit. */
     public static QueryPolicy withTimeout(long timeoutMs) {
-        return new QueryPolicy(timeoutMs);
+        return new QueryPolicy(timeoutMs, KgConfig.Federation.DEFAULT);
     }
 
     /** The longest time a query may run, in milliseconds. */
@@ -41,8 +45,16 @@ public final class QueryPolicy {
     /** Sets the policy on a query context (a dataset's, or one execution's). */
     public void applyTo(Context context) {
         context.set(ARQ.queryTimeout, Long.toString(timeoutMs));
-        // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
-        context.set(ARQ.httpServiceAllowed, false);
+        // SERVICE only to the allowed endpoints, checked before any connection (ServiceAllowlist)
+        services.applyTo(context);
+    }
+
+    /**
+     * The project's exception (400 refused, 502 remote failure) for an error of the SERVICE policy raised while a query
+     * ran, or null if {@code e} is not one.
+     */
+    public static KgException serviceError(Throwable e) {
+        return ServiceAllowlist.asKgException(e);
     }
 
     /** A new context with the policy set. */

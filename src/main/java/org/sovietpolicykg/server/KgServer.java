@@ -14,6 +14,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.util.Context;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.Settings;
@@ -67,6 +68,26 @@ public final class KgServer {
 
     /** A Fuseki operation on an endpoint of the dataset, e.g. {@code /kg/NAME}. */
     private record Endpoint(String name, Operation operation, ActionService handler) {}
+
+    /**
+     * The served dataset, read-only, with a context of its own: a copy of the dataset's, so that the query policy set on
+     * it is this server's alone (two servers of one dataset, e.g. with different SERVICE allowlists, do not share it).
+     */
+    private static final class ReadOnlyWithOwnContext extends DatasetGraphReadOnly {
+        private final Context context;
+
+        ReadOnlyWithOwnContext(DatasetGraph dsg) {
+            super(dsg);
+            this.context = Context.create();
+            if (dsg.getContext() != null)
+                context.putAll(dsg.getContext());
+        }
+
+        @Override
+        public Context getContext() {
+            return context;
+        }
+    }
 
     /** Builds a {@link KgServer}, checking each argument as it is given. */
     public static final class Builder {
@@ -135,7 +156,7 @@ public final class KgServer {
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable);
+            DatasetGraph readOnly = new ReadOnlyWithOwnContext(queryable);
             policy.applyTo(readOnly.getContext());
             FusekiServer.Builder b = FusekiServer.create().port(port).enableCors(true, null).enablePing(true)
                     // false: no SPARQL Update, no Graph Store writes
