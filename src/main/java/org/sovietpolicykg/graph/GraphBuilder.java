@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.jena.datatypes.RDFDatatype;
@@ -524,17 +526,28 @@ public final class GraphBuilder {
                 String what = "the Wikidata link of '" + w.entity().value() + "'";
                 idOf("entity", w.entity(), what).ifPresent(e -> {
                     Node qid = WD.item(w.qid().value());
-                    add(enrichment, e, SPO.wikidata, qid);
-                    Node rec = SPD.enrichment("wikidata", w.entity().value());
+                    String kind = w.matchKind();
+                    Node property = SPO.wikidataMatch(kind);
+                    add(enrichment, e, property, qid);
+                    // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind
+                    Node rec = SPD.enrichment(kind.equals("exact") ? "wikidata" : "wikidata-" + kind, w.entity().value());
                     add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
                     add(enrichment, rec, RDF.subject.asNode(), e);
-                    add(enrichment, rec, RDF.predicate.asNode(), SPO.wikidata);
+                    add(enrichment, rec, RDF.predicate.asNode(), property);
                     add(enrichment, rec, RDF.object.asNode(), qid);
                     w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
                     add(enrichment, rec, PROV.value, str(w.qid().value()));
                     add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
                     Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
                 });
+            }
+            Set<String> linked = new HashSet<>();
+            c.wikidata().forEach(w -> linked.add(w.entity().value()));
+            for (Declarations.Unlinked u : c.unlinked()) {
+                idOf("entity", u.entity(), "an entity left unlinked");
+                if (linked.contains(u.entity().value()))
+                    problems.add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
+                            + " expected one or the other"));
             }
             for (Declarations.ReferenceDate d : c.dates()) {
                 String what = "the reference date of '" + d.entity().value() + "'";

@@ -24,6 +24,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
+ *   /dumps/wikidata-links.csv  WikidataLinksServlet  the Wikidata links as CSV
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  * </pre>
@@ -57,6 +58,7 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
+                .servlet(WikidataLinksServlet.PATH, new WikidataLinksServlet(queryable, config.base()))
                 .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
     }
 }

@@ -150,7 +150,8 @@ class FederationTest {
                 + " | Deutsch-sowjetischer Nichtangriffspakt"), rows.toString());
         // Stalin is in the extract with his English label only: the Russian and German cells stay empty
         assertTrue(rows.contains("Joseph Stalin | Joseph Stalin |  | "), rows.toString());
-        assertEquals(6, rows.size(), "the six linked entities the extract has: " + rows);
+        assertTrue(rows.contains("Soviet Union | Soviet Union | СССР | Sowjetunion"), rows.toString());
+        assertEquals(8, rows.size(), "the eight entities with an exact link that the extract has: " + rows);
     }
 
     @Test
@@ -158,7 +159,9 @@ class FederationTest {
         HttpResponse<String> r = get(server, "/api/queries/wikidata-coordinates?format=json");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(List.of("Great Purge | 90.0 | 65.0 | 1936-08-01T00:00:00Z | 1938-11-17T00:00:00Z",
-                "Second Spanish Republic | -3.5 | 40.2 | 1931-04-14T00:00:00Z | 1939-04-01T00:00:00Z"),
+                "Nazi Germany | 13.379722222 | 52.511111111 | 1933-03-15T00:00:00Z | 1945-05-23T00:00:00Z",
+                "Second Spanish Republic | -3.5 | 40.2 | 1931-04-14T00:00:00Z | 1939-04-01T00:00:00Z",
+                "Soviet Union | 90.0 | 65.0 | 1922-12-30T00:00:00Z | 1991-12-26T00:00:00Z"),
                 rows(r.body(), "label", "longitude", "latitude", "start", "end"));
     }
 

@@ -45,6 +45,17 @@ class QueryApiTest extends AbstractLiveServerTest {
     }
 
     @Test
+    void the_wikidata_links_are_served_for_download_as_csv() throws Exception {
+        HttpResponse<String> r = get("/dumps/wikidata-links.csv", "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/csv", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("wikidata-links.csv"));
+        assertTrue(r.body().startsWith("iri,label,qid,mapping,match,evidence\r\n"), r.body());
+        assertTrue(r.body().contains("\r\nhttps://w3id.org/soviet-policy-kg/id/stalin,Joseph Stalin,Q855,spo:wikidata,exact,"), r.body());
+        assertTrue(r.body().contains("\r\nhttps://w3id.org/soviet-policy-kg/id/stalinism,Stalinism,Q179121,spo:wikidataCloseMatch,close,"), r.body());
+    }
+
+    @Test
     void catalogue_lists_every_query_with_its_typed_parameters() throws Exception {
         HttpResponse<String> r = get("/api/queries", "application/json");
         assertEquals(200, r.statusCode());
