@@ -38,10 +38,12 @@ import org.sovietpolicykg.curation.CurationReader;
 import org.sovietpolicykg.curation.Declarations;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
 import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.curation.TextCuration;
 import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
 import org.sovietpolicykg.text.Segment;
@@ -104,6 +106,8 @@ public final class GraphBuilder {
     /** One source text as the build reads it: its curation, its text and where anchors in it go. */
     private record TextInput(TextCuration curation, SourceText source, Segmentation text, Anchors anchors) {}
 
+    static final String WIKIDATA_EXTRACT = "data/enrichment/wikidata-extract.ttl";
+
     /** One build: its problems and the state the steps share. */
     private final class Run {
         final Problems problems = new Problems();
@@ -148,6 +152,7 @@ public final class GraphBuilder {
             }
             current = null;
             enrichment(curation);
+            Graph wikidata = wikidataExtract();
             problems.throwIfAny("the curation does not make a valid graph");
 
             DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -155,6 +160,8 @@ public final class GraphBuilder {
             dsg.addGraph(SPD.GRAPH_SOURCE, source);
             dsg.addGraph(SPD.GRAPH_CURATED, curated);
             dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
+            if (!wikidata.isEmpty())
+                dsg.addGraph(SPD.GRAPH_WIKIDATA, wikidata);
             ShapesValidator.validate(dsg, shapes, problems);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
 
@@ -511,6 +518,31 @@ public final class GraphBuilder {
         }
 
         // ---- enrichment
+
+        /**
+         * The offline Wikidata extract, if there is one: Wikidata's statements about linked items in Wikidata's own terms,
+         * in a named graph of its own, described (source, what it is) in the enrichment graph. Only wd: items may be
+         * described in it; the citation of each fact is the comment above it in the file.
+         */
+        Graph wikidataExtract() {
+            Path file = projectDir.resolve(WIKIDATA_EXTRACT);
+            if (!Files.isRegularFile(file))
+                return GraphFactory.createDefaultGraph();
+            Graph g = RdfFiles.readTurtle(file, WIKIDATA_EXTRACT, problems);
+            g.find().forEach(t -> {
+                if (!t.getSubject().isURI() || !t.getSubject().getURI().startsWith(WD.NS))
+                    problems.add(Problem.at(WIKIDATA_EXTRACT, 1, 1, "the extract describes " + t.getSubject()
+                            + "; expected only Wikidata items (" + WD.NS + "Q...)"));
+            });
+            Node graph = SPD.GRAPH_WIKIDATA;
+            add(enrichment, graph, RDF.type.asNode(), PROV.Entity);
+            add(enrichment, graph, RDFS.label.asNode(), en("Wikidata extract"));
+            add(enrichment, graph, RDFS.comment.asNode(), en("Wikidata's own statements about items the graph links to (labels in English,"
+                    + " Russian and German, dates, coordinates), in Wikidata's terms, each copied from a public Wikidata-generated file that "
+                    + WIKIDATA_EXTRACT + " cites beside it. Serve it as a stand-in for Wikidata's query service, or query the named graph offline."));
+            add(enrichment, graph, DCTerms.source.asNode(), SPD.source("wikidata"));
+            return g;
+        }
 
         void enrichment(Curation c) {
             Map<String, Node> sources = new HashMap<>();

@@ -80,6 +80,8 @@ public final class SPD {
     public static final Node GRAPH_SOURCE = iri(BASE + "graph/source");
     public static final Node GRAPH_CURATED = iri(BASE + "graph/curated");
     public static final Node GRAPH_ENRICHMENT = iri(BASE + "graph/enrichment");
+    /** Wikidata's own statements about the linked items, as Wikidata states them (data/enrichment/wikidata-extract.ttl). */
+    public static final Node GRAPH_WIKIDATA = iri(BASE + "graph/wikidata");
 
     private static Node iri(String s) {
         return NodeFactory.createURI(s);

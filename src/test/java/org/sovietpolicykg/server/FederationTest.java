@@ -175,6 +175,16 @@ class FederationTest {
     }
 
     @Test
+    void the_extract_is_also_a_named_graph_of_ours_so_the_facts_have_an_offline_answer() throws Exception {
+        HttpResponse<String> r = sparql(closed, "PREFIX wd: <http://www.wikidata.org/entity/> PREFIX wdt: <http://www.wikidata.org/prop/direct/>"
+                + " SELECT ?born ?source WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/wikidata> { wd:Q855 wdt:P569 ?born }"
+                + " GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {"
+                + " <https://w3id.org/soviet-policy-kg/graph/wikidata> <http://purl.org/dc/terms/source> ?source } }");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("1878-12-18T00:00:00Z | https://w3id.org/soviet-policy-kg/source/wikidata"), rows(r.body(), "born", "source"));
+    }
+
+    @Test
     void with_wikidata_not_allowed_the_canned_query_is_refused_with_400_naming_the_target() throws Exception {
         for (String path : List.of("/api/queries/wikidata-life-dates", "/run/wikidata-life-dates")) {
             HttpResponse<String> r = get(closed, path);
