@@ -1,6 +1,7 @@
 package org.sovietpolicykg.queries;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import org.apache.jena.atlas.web.HttpException;
@@ -74,9 +75,15 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
         } catch (QueryExceptionHTTP e) {
             // only a non-SILENT call gets here: Jena's HTTP executor answers a failing SILENT call with no rows
             int status = e.getStatusCode();
-            throw new Failed("SERVICE <" + asked + ">" + (endpoint.equals(asked) ? "" : " (at <" + endpoint + ">)")
-                    + (status > 0 ? " answered HTTP " + status + (e.getResponseMessage() == null ? "" : " " + e.getResponseMessage())
-                            : " could not be reached" + (e.getMessage() == null ? "" : ": " + e.getMessage())), status);
+            String where = "SERVICE <" + asked + ">" + (endpoint.equals(asked) ? "" : " (at <" + endpoint + ">)");
+            if (status > 0)
+                throw new Failed(where + " answered HTTP " + status + (e.getResponseMessage() == null ? "" : " " + e.getResponseMessage()), status);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root)
+                root = root.getCause();
+            throw new Failed(where + (root instanceof HttpTimeoutException ? " did not answer within " + timeoutMs + " ms, the query's time limit"
+                    : " could not be reached (" + root.getClass().getSimpleName().replaceAll("Exception$", "") + (root.getMessage() == null ? ""
+                            : ": " + root.getMessage()) + ")"), status);
         }
     }
 

@@ -36,6 +36,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sovietpolicykg.BadGatewayException;
 import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.TestGraphs;
@@ -250,6 +251,34 @@ class FederationTest {
         while (connections.get() == before && System.currentTimeMillis() < deadline)
             Thread.sleep(20);
         assertEquals(before + 1, connections.get());
+    }
+
+    @Test
+    void a_remote_call_falls_under_the_query_time_limit() throws Exception {
+        // an allowed endpoint that accepts the connection and never answers
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    while (true)
+                        held.add(silent.accept());
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "silent-endpoint");
+            t.setDaemon(true);
+            t.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/sparql";
+            QueryRunner runner = new QueryRunner(TestGraphs.queryable(), QueryPolicy.of(KgConfig.defaults().withQueryTimeoutMs(1500)
+                    .withFederation(new Federation(List.of(url), Map.of()))));
+            long t0 = System.nanoTime();
+            BadGatewayException e = assertThrows(BadGatewayException.class,
+                    () -> runner.run(QueryFactory.create("SELECT * WHERE { SERVICE <" + url + "> { ?s ?p ?o } }"), Format.JSON));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 6000, "stopped after " + ms + " ms, the limit is 1500");
+            assertEquals("SERVICE <" + url + "> did not answer within 1500 ms, the query's time limit", e.getMessage());
+            assertEquals(502, e.status());
+        }
     }
 
     @Test
