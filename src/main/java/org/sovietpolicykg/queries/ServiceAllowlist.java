@@ -34,15 +34,19 @@ import org.sovietpolicykg.config.KgConfig.Federation;
  * target, 502 for a failing one); {@link #asKgException} turns them into the project's own for every other path.
  */
 final class ServiceAllowlist implements ChainingServiceExecutor {
+    /**
+     * One client for every policy: it follows no redirect; each request's own timeout is the query's time limit
+     * ({@code ARQ.httpQueryTimeout}), and connecting takes at most 10 s.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
     private final Federation federation;
-    private final HttpClient http;
     private final long timeoutMs;
 
     ServiceAllowlist(Federation federation, long timeoutMs) {
         this.federation = federation;
         this.timeoutMs = timeoutMs;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofMillis(Math.min(timeoutMs, 10_000))).build();
     }
 
     /** Sets the allowlist on a query context: its own service executor registry, the HTTP client, the time limit. */
@@ -52,7 +56,7 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
         registry.addSingleLink(this); // prepended: runs before the HTTP executor
         ServiceExecutorRegistry.set(context, registry);
         context.set(ARQ.httpServiceAllowed, true);
-        context.set(ARQ.httpQueryClient, http);
+        context.set(ARQ.httpQueryClient, HTTP);
         context.set(ARQ.httpQueryTimeout, Long.toString(timeoutMs));
     }
 
