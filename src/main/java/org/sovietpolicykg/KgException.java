@@ -3,7 +3,7 @@ package org.sovietpolicykg;
 /**
  * The root of every exception this project throws on purpose. Each kind carries the HTTP status it answers with
  * ({@link #status()}), so that the server maps an error to a status in one place and the command line to an exit code:
- * {@link BadRequestException} 400, {@link NotFoundException} 404, {@link MethodNotAllowedException} 405,
+ * {@link BadRequestException} 400, {@link NotFoundException} 404, {@link MethodNotAllowedException} 405, {@link BadGatewayException} 502,
  * {@link UnavailableException} 503; anything else is the server's own fault, 500.
  */
 public class KgException extends RuntimeException {

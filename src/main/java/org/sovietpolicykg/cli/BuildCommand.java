@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
+import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD), with a summary. */
+/**
+ * {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD, the Wikidata links as CSV), with a
+ * summary: triples per graph, entities per class, the Wikidata links and every entity left unlinked with why, coverage.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq and dataset.jsonld.")
 final class BuildCommand implements Callable<Integer> {
@@ -56,6 +60,7 @@ final class BuildCommand implements Callable<Integer> {
         files.put(COVERAGE, json(coverageJson));
         files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
+        files.put(WikidataLinks.CSV, WikidataLinks.csv(kg.dataset(), kg.baseIri()));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         Statistics stats = Statistics.of(kg.dataset(), kg.baseIri().node(SPD.GRAPH_CURATED));
@@ -67,6 +72,8 @@ final class BuildCommand implements Callable<Integer> {
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));
         w.println("Entities per class (curated graph):");
         stats.instancesPerClass().forEach((c, n) -> w.printf("  %6d  %s%n", n, abbreviate(pm, c)));
+        w.println("Wikidata (" + out.resolve(WikidataLinks.CSV) + "):");
+        WikidataLinks.report(kg.curation(), kg.dataset(), kg.baseIri()).forEach(w::println);
         kg.texts().forEach(t -> {
             w.println("Coverage of " + t.curation().folder() + " (" + out.resolve(COVERAGE) + ", \"" + t.name() + "\"):");
             coverage.get(t.name()).summary().forEach(w::println);

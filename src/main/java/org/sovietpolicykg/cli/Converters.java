@@ -1,6 +1,7 @@
 package org.sovietpolicykg.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.config.Setting;
@@ -47,6 +48,33 @@ final class Converters {
     static final class Timeout extends Of<Integer> {
         Timeout() {
             super(Settings.QUERY_TIMEOUT_MS);
+        }
+    }
+
+    /** One endpoint of {@code --allow-service}. */
+    static final class AllowedService implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Settings.checkServiceIri("--allow-service", value);
+            } catch (ConfigException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** One {@code FROM=TO} of {@code --service-alias}. */
+    static final class ServiceAlias implements ITypeConverter<Map.Entry<String, String>> {
+        @Override
+        public Map.Entry<String, String> convert(String value) {
+            try {
+                Map<String, String> one = Settings.parseAliases(value);
+                if (one.size() != 1)
+                    throw new ConfigException("Illegal --service-alias " + value + ": expected FROM=TO, two endpoint IRIs");
+                return one.entrySet().iterator().next();
+            } catch (ConfigException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -14,14 +14,14 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The command line: {@code build}, {@code serve} and {@code query}. Options are parsed once, by picocli, into one
+ * The command line: {@code build}, {@code serve}, {@code query} and {@code reconcile}. Options are parsed once, by picocli, into one
  * {@code KgConfig}; an option's default, when it is a setting of {@link Settings}, is the Java system property of the
  * setting's key if set, else the setting's default, and its description is the setting's. Errors of input are printed
  * as {@code file:line: message}, all of them, and end with exit code 1; a bad option value names the option.
  */
 @Command(name = "soviet-policy-kg", mixinStandardHelpOptions = true, version = Version.FULL,
         description = "A knowledge graph of an essay on Stalin's foreign policy, served over SPARQL.",
-        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ReconcileCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -48,7 +48,9 @@ public final class Main {
         public String defaultValue(ArgSpec arg) {
             if (!(arg instanceof OptionSpec o))
                 return null;
-            return Settings.byOption(o.longestName()).map(s -> System.getProperty(s.key(), s.defaultText())).orElse(null);
+            // an empty default (no service alias) is no default at all
+            return Settings.byOption(o.longestName()).map(s -> System.getProperty(s.key(), s.defaultText())).filter(t -> !t.isBlank())
+                    .orElse(null);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.sovietpolicykg.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,9 +29,33 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
         public static final String WIKIDATA = "https://query.wikidata.org/sparql";
         public static final Federation DEFAULT = new Federation(List.of(WIKIDATA), Map.of());
 
+        /**
+         * Checks every endpoint (an absolute http(s) IRI) and that every alias target is itself allowed; an error names
+         * the option ({@code --allow-service}, {@code --service-alias}) that gave the bad value.
+         */
         public Federation {
-            allowedServices = List.copyOf(allowedServices);
-            aliases = Map.copyOf(aliases);
+            allowedServices = allowedServices.stream().map(u -> Settings.checkServiceIri("--allow-service", u)).distinct().toList();
+            Map<String, String> checked = new LinkedHashMap<>();
+            for (Map.Entry<String, String> a : aliases.entrySet()) {
+                String from = Settings.checkServiceIri("--service-alias", a.getKey());
+                String to = Settings.checkServiceIri("--service-alias", a.getValue());
+                if (!allowedServices.contains(to))
+                    throw new ConfigException("Illegal --service-alias " + from + "=" + to + ": the target " + to
+                            + " is not an allowed endpoint; add --allow-service " + to + " (allowed now: "
+                            + (allowedServices.isEmpty() ? "none" : String.join(", ", allowedServices)) + ")");
+                checked.put(from, to);
+            }
+            aliases = Collections.unmodifiableMap(checked);
+        }
+
+        /** The endpoint a SERVICE call for {@code target} goes to: its alias, else itself. */
+        public String resolve(String target) {
+            return aliases.getOrDefault(target, target);
+        }
+
+        /** Whether SERVICE may call this endpoint (after its alias, if any, was applied). */
+        public boolean allows(String endpoint) {
+            return allowedServices.contains(endpoint);
         }
     }
 

@@ -1,7 +1,13 @@
 package org.sovietpolicykg.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sovietpolicykg.ConfigException;
@@ -31,7 +37,18 @@ public final class Settings {
             "Longest time in milliseconds a SPARQL query may run before it is stopped (the server answers 503)", "10000",
             t -> checkPositive("query timeout", t));
 
-    public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS);
+    public static final Setting<List<String>> ALLOW_SERVICE = new Setting<>("kg.allowService", List.of("--allow-service"),
+            "A SPARQL endpoint that SERVICE may call (repeat the option, or separate with commas; giving it replaces the"
+                    + " default). Any other target is refused before a connection is made", KgConfig.Federation.WIKIDATA,
+            t -> splitList(t).stream().map(u -> checkServiceIri("--allow-service", u)).toList());
+
+    public static final Setting<Map<String, String>> SERVICE_ALIAS = new Setting<>("kg.serviceAlias", List.of("--service-alias"),
+            "FROM=TO: SERVICE calls for endpoint FROM go to TO instead (e.g. Wikidata's to a local mirror); TO must be"
+                    + " allowed with --allow-service (repeat the option, or separate with commas)", "",
+            Settings::parseAliases);
+
+    public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS, ALLOW_SERVICE,
+            SERVICE_ALIAS);
 
     /** The setting a command-line option sets. */
     public static Optional<Setting<?>> byOption(String option) {
@@ -48,6 +65,49 @@ public final class Settings {
         if (port < 0 || port > 65535)
             throw new ConfigException("Illegal port=" + port + ": expected a whole number from 0 to 65535");
         return port;
+    }
+
+    /** The items of a comma-separated list, blank ones left out. */
+    static List<String> splitList(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /**
+     * An endpoint IRI SERVICE may name: absolute, http or https, with a host, no user info and no fragment; the error
+     * names the option it came from.
+     */
+    public static String checkServiceIri(String option, String text) {
+        String t = text.strip();
+        URI u;
+        try {
+            u = new URI(t);
+        } catch (URISyntaxException e) {
+            throw new ConfigException("Illegal " + option + " " + text + ": not an IRI (" + e.getReason()
+                    + "); expected an absolute http(s) IRI such as " + KgConfig.Federation.WIKIDATA);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!u.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null
+                || u.getRawFragment() != null)
+            throw new ConfigException("Illegal " + option + " " + text + ": expected an absolute http(s) IRI with a host, no user"
+                    + " name and no fragment, such as " + KgConfig.Federation.WIKIDATA);
+        return t;
+    }
+
+    /** {@code FROM=TO[,FROM=TO...]} as an ordered map; each side an endpoint IRI. */
+    public static Map<String, String> parseAliases(String text) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String item : splitList(text)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1)
+                throw new ConfigException("Illegal --service-alias " + item + ": expected FROM=TO, two endpoint IRIs, e.g. "
+                        + KgConfig.Federation.WIKIDATA + "=http://localhost:7001/sparql");
+            String from = checkServiceIri("--service-alias", item.substring(0, eq));
+            String to = checkServiceIri("--service-alias", item.substring(eq + 1));
+            if (aliases.containsKey(from))
+                throw new ConfigException("Illegal --service-alias " + item + ": " + from + " already has an alias, " + aliases.get(from));
+            aliases.put(from, to);
+        }
+        return aliases;
     }
 
     private static int checkPositive(String what, String text) {

@@ -9,6 +9,7 @@ import org.sovietpolicykg.curation.Declarations.Link;
 import org.sovietpolicykg.curation.Declarations.ReferenceDate;
 import org.sovietpolicykg.curation.Declarations.Source;
 import org.sovietpolicykg.curation.Declarations.Statement;
+import org.sovietpolicykg.curation.Declarations.Unlinked;
 import org.sovietpolicykg.curation.Declarations.WikidataLink;
 
 /**
@@ -16,7 +17,8 @@ import org.sovietpolicykg.curation.Declarations.WikidataLink;
  * the enrichment ({@code data/enrichment/}). Ids are one name space across all sources: an entity declared with one
  * text is the same entity wherever another text mentions it.
  */
-public record Curation(List<TextCuration> texts, List<Source> sources, List<WikidataLink> wikidata, List<ReferenceDate> dates) {
+public record Curation(List<TextCuration> texts, List<Source> sources, List<WikidataLink> wikidata, List<Unlinked> unlinked,
+        List<ReferenceDate> dates) {
 
     public List<Entity> entities() {
         return all(TextCuration::entities);

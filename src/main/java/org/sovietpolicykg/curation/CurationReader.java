@@ -27,6 +27,7 @@ import org.sovietpolicykg.curation.Declarations.Source;
 import org.sovietpolicykg.curation.Declarations.SourceRecord;
 import org.sovietpolicykg.curation.Declarations.Statement;
 import org.sovietpolicykg.curation.Declarations.When;
+import org.sovietpolicykg.curation.Declarations.Unlinked;
 import org.sovietpolicykg.curation.Declarations.WikidataLink;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.text.Quote;
@@ -60,7 +61,7 @@ public final class CurationReader {
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
     private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language", "author");
     private static final Set<String> ENRICHMENT_SOURCE_KEYS = Set.of("id", "label", "url");
-    private static final Set<String> WIKIDATA_KEYS = Set.of("entity", "qid", "label", "evidence");
+    private static final Set<String> WIKIDATA_KEYS = Set.of("entity", "qid", "label", "evidence", "match");
     private static final Set<String> DATE_KEYS = Set.of("entity", "from", "to", "precision", "source", "label");
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -80,15 +81,18 @@ public final class CurationReader {
         List<Source> sources = new ArrayList<>();
         List<WikidataLink> wikidata = new ArrayList<>();
         List<ReferenceDate> dates = new ArrayList<>();
-        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "dates"), (y, top) -> {
+        List<Unlinked> unlinked = new ArrayList<>();
+        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates"), (y, top) -> {
             for (Node n : y.list(top.get("sources")))
                 enrichmentSource(y, n).ifPresent(sources::add);
             for (Node n : y.list(top.get("wikidata")))
                 wikidata(y, n).ifPresent(wikidata::add);
+            for (Node n : y.list(top.get("unlinked")))
+                unlinked(y, n).ifPresent(unlinked::add);
             for (Node n : y.list(top.get("dates")))
                 date(y, n).ifPresent(dates::add);
         });
-        return new Curation(texts, sources, wikidata, dates);
+        return new Curation(texts, sources, wikidata, unlinked, dates);
     }
 
     /** The folders of data/sources/, in name order; none is a problem. */
@@ -276,10 +280,24 @@ public final class CurationReader {
         Optional<Ref> evidence = y.required(m, "evidence", n, what);
         qid.filter(q -> !q.value().matches("Q[1-9][0-9]*")).ifPresent(q -> problems.add(q.loc().problem(
                 "'" + q.value() + "' is not a Wikidata item identifier; expected Q followed by digits, e.g. Q855")));
+        Optional<Ref> match = y.optional(m, "match", what);
+        match.filter(k -> !WikidataLink.MATCHES.contains(k.value())).ifPresent(k -> problems.add(k.loc().problem(
+                "'" + k.value() + "' is not a kind of match; expected one of " + String.join(", ", WikidataLink.MATCHES)
+                        + " (exact: the same thing; close: nearly the same; broad: the Wikidata item is broader)")));
         if (entity.isEmpty() || qid.isEmpty() || evidence.isEmpty())
             return Optional.empty();
         return Optional.of(new WikidataLink(y.loc(n), entity.get(), qid.get(), y.optional(m, "label", what),
-                evidence.get()));
+                evidence.get(), match));
+    }
+
+    private Optional<Unlinked> unlinked(YamlNodes y, Node n) {
+        String what = "this entity left unlinked";
+        Map<String, Node> m = y.mapping(n, "an entity left without a Wikidata link", Set.of("entity", "why"));
+        Optional<Ref> entity = y.required(m, "entity", n, what);
+        Optional<Ref> why = y.required(m, "why", n, what);
+        if (entity.isEmpty() || why.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get()));
     }
 
     private Optional<ReferenceDate> date(YamlNodes y, Node n) {

@@ -41,7 +41,22 @@ public final class Declarations {
     /** Where a fact added from outside the essay comes from. */
     public record Source(Loc loc, Ref id, Ref label, Optional<Ref> url) {}
 
-    public record WikidataLink(Loc loc, Ref entity, Ref qid, Optional<Ref> label, Ref evidence) {}
+    /**
+     * A Wikidata item for an entity, with the evidence that pairs them and how closely the item matches: {@code exact}
+     * (the same thing, the default), {@code close} (nearly, e.g. the Great Patriotic War and the Eastern Front) or
+     * {@code broad} (the item is broader, e.g. the Russian Revolution for the October Revolution).
+     */
+    public record WikidataLink(Loc loc, Ref entity, Ref qid, Optional<Ref> label, Ref evidence, Optional<Ref> match) {
+        public static final List<String> MATCHES = List.of("exact", "close", "broad");
+
+        /** The match kind, {@code exact} unless given. */
+        public String matchKind() {
+            return match.map(Ref::value).orElse("exact");
+        }
+    }
+
+    /** An entity deliberately left without a Wikidata link, and why (no citable pairing found, no such item, ...). */
+    public record Unlinked(Loc loc, Ref entity, Ref why) {}
 
     /** A reference date from outside the essay, for an entity that has a time. */
     public record ReferenceDate(Loc loc, Ref entity, Optional<Ref> from, Optional<Ref> to, Ref precision, Ref source,

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,11 +41,13 @@ import org.sovietpolicykg.curation.Declarations;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
 import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.curation.TextCuration;
 import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
+import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
 import org.sovietpolicykg.text.Segment;
@@ -110,6 +114,8 @@ public final class GraphBuilder {
     /** One source text as the build reads it: its curation, its text and where anchors in it go. */
     private record TextInput(TextCuration curation, SourceText source, Segmentation text, Anchors anchors) {}
 
+    static final String WIKIDATA_EXTRACT = "data/enrichment/wikidata-extract.ttl";
+
     /** One build: its problems and the state the steps share. */
     private final class Run {
         final Problems problems = new Problems();
@@ -157,6 +163,7 @@ public final class GraphBuilder {
             }
             current = null;
             enrichment(curation);
+            Graph wikidata = wikidataExtract();
             problems.throwIfAny("the curation does not make a valid graph");
 
             DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -164,6 +171,8 @@ public final class GraphBuilder {
             dsg.addGraph(SPD.GRAPH_SOURCE, source);
             dsg.addGraph(SPD.GRAPH_CURATED, curated);
             dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
+            if (!wikidata.isEmpty())
+                dsg.addGraph(SPD.GRAPH_WIKIDATA, wikidata);
             ShapesValidator.validate(dsg, shapes, problems, this::locate);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
             dsg.addGraph(SPD.GRAPH_INFERRED, Inference.rdfs(dsg));
@@ -578,6 +587,31 @@ public final class GraphBuilder {
 
         // ---- enrichment
 
+        /**
+         * The offline Wikidata extract, if there is one: Wikidata's statements about linked items in Wikidata's own terms,
+         * in a named graph of its own, described (source, what it is) in the enrichment graph. Only wd: items may be
+         * described in it; the citation of each fact is the comment above it in the file.
+         */
+        Graph wikidataExtract() {
+            Path file = projectDir.resolve(WIKIDATA_EXTRACT);
+            if (!Files.isRegularFile(file))
+                return GraphFactory.createDefaultGraph();
+            Graph g = RdfFiles.readTurtle(projectDir, file, WIKIDATA_EXTRACT, problems);
+            g.find().forEach(t -> {
+                if (!t.getSubject().isURI() || !t.getSubject().getURI().startsWith(WD.NS))
+                    problems.add(Problem.at(WIKIDATA_EXTRACT, 1, 1, "the extract describes " + t.getSubject()
+                            + "; expected only Wikidata items (" + WD.NS + "Q...)"));
+            });
+            Node graph = SPD.GRAPH_WIKIDATA;
+            add(enrichment, graph, RDF.type.asNode(), PROV.Entity);
+            add(enrichment, graph, RDFS.label.asNode(), en("Wikidata extract"));
+            add(enrichment, graph, RDFS.comment.asNode(), en("Wikidata's own statements about items the graph links to (labels in English,"
+                    + " Russian and German, dates, coordinates), in Wikidata's terms, each copied from a public Wikidata-generated file that "
+                    + WIKIDATA_EXTRACT + " cites beside it. Serve it as a stand-in for Wikidata's query service, or query the named graph offline."));
+            add(enrichment, graph, DCTerms.source.asNode(), SPD.source("wikidata"));
+            return g;
+        }
+
         void enrichment(Curation c) {
             Map<String, Node> sources = new HashMap<>();
             for (Declarations.Source s : c.sources()) {
@@ -592,17 +626,28 @@ public final class GraphBuilder {
                 String what = "the Wikidata link of '" + w.entity().value() + "'";
                 idOf("entity", w.entity(), what).ifPresent(e -> {
                     Node qid = WD.item(w.qid().value());
-                    add(enrichment, e, SPO.wikidata, qid);
-                    Node rec = SPD.enrichment("wikidata", w.entity().value());
+                    String kind = w.matchKind();
+                    Node property = SPO.wikidataMatch(kind);
+                    add(enrichment, e, property, qid);
+                    // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind
+                    Node rec = SPD.enrichment(kind.equals("exact") ? "wikidata" : "wikidata-" + kind, w.entity().value());
                     add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
                     add(enrichment, rec, RDF.subject.asNode(), e);
-                    add(enrichment, rec, RDF.predicate.asNode(), SPO.wikidata);
+                    add(enrichment, rec, RDF.predicate.asNode(), property);
                     add(enrichment, rec, RDF.object.asNode(), qid);
                     w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
                     add(enrichment, rec, PROV.value, str(w.qid().value()));
                     add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
                     Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
                 });
+            }
+            Set<String> linked = new HashSet<>();
+            c.wikidata().forEach(w -> linked.add(w.entity().value()));
+            for (Declarations.Unlinked u : c.unlinked()) {
+                idOf("entity", u.entity(), "an entity left unlinked");
+                if (linked.contains(u.entity().value()))
+                    problems.add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
+                            + " expected one or the other"));
             }
             for (Declarations.ReferenceDate d : c.dates()) {
                 String what = "the reference date of '" + d.entity().value() + "'";

@@ -22,6 +22,14 @@ public record CannedQuery(String name, String file, String summary, String descr
         return parsed.isSelectType() || parsed.isAskType();
     }
 
+    /** The tag of a query that calls another endpoint with SERVICE (Wikidata's, or its alias). */
+    public static final String FEDERATED = "federated";
+
+    /** Whether the query calls another endpoint with SERVICE ({@code tags: [federated]}): its answer depends on that endpoint. */
+    public boolean isFederated() {
+        return tags.contains(FEDERATED);
+    }
+
     /** Whether the results come in a defined order (the query has ORDER BY), for comparing with golden files. */
     public boolean isOrdered() {
         return parsed.hasOrderBy();

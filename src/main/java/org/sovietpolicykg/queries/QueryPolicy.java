@@ -9,6 +9,7 @@ import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
 import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Limits;
 
@@ -26,27 +27,32 @@ import org.sovietpolicykg.config.KgConfig.Limits;
 public final class QueryPolicy {
     private final long timeoutMs;
     private final Limits limits;
+    /** Where SERVICE may call: the allowlist and aliases, enforced in Jena's service execution. */
+    private final ServiceAllowlist services;
+    private final KgConfig.Federation federation;
 
-    private QueryPolicy(long timeoutMs, Limits limits) {
+    private QueryPolicy(long timeoutMs, Limits limits, KgConfig.Federation federation) {
         if (timeoutMs <= 0)
             throw new ConfigException("Illegal query timeout=" + timeoutMs + ": expected a positive number of milliseconds");
         this.timeoutMs = timeoutMs;
         this.limits = limits;
+        this.federation = federation;
+        this.services = new ServiceAllowlist(federation, timeoutMs);
     }
 
     /** The policy of a configuration. */
     public static QueryPolicy of(KgConfig config) {
-        return new QueryPolicy(config.queryTimeoutMs(), config.limits());
+        return new QueryPolicy(config.queryTimeoutMs(), config.limits(), config.federation());
     }
 
     /** The default policy with another time limit. */
     public static QueryPolicy withTimeout(long timeoutMs) {
-        return new QueryPolicy(timeoutMs, Limits.DEFAULT);
+        return new QueryPolicy(timeoutMs, Limits.DEFAULT, KgConfig.Federation.DEFAULT);
     }
 
     /** The same policy with other limits of size and concurrency. */
     public QueryPolicy withLimits(Limits l) {
-        return new QueryPolicy(timeoutMs, l);
+        return new QueryPolicy(timeoutMs, l, federation);
     }
 
     /** How much a request may ask: query size, result rows and bytes, concurrent queries. */
@@ -68,8 +74,8 @@ public final class QueryPolicy {
     /** Sets the policy on a query context (a dataset's, or one execution's). */
     public void applyTo(Context context) {
         context.set(ARQ.queryTimeout, Long.toString(timeoutMs));
-        // no SERVICE: a public endpoint must not make this server send requests to other hosts (or to itself)
-        context.set(ARQ.httpServiceAllowed, false);
+        // SERVICE only to the allowed endpoints, checked before any connection (ServiceAllowlist)
+        services.applyTo(context);
         FunctionRegistry.set(context, FUNCTIONS);
         PropertyFunctionRegistry.set(context, PROPERTY_FUNCTIONS);
     }
@@ -89,6 +95,14 @@ public final class QueryPolicy {
     /** Runs the evaluation of a query (and the writing of its results) under this policy's deadline. */
     public <T> T run(Supplier<T> evaluation) {
         return Deadline.within(timeoutMs, evaluation);
+    }
+
+    /**
+     * The project's exception (400 refused, 502 remote failure) for an error of the SERVICE policy raised while a query
+     * ran, or null if {@code e} is not one.
+     */
+    public static KgException serviceError(Throwable e) {
+        return ServiceAllowlist.asKgException(e);
     }
 
     /** A new context with the policy set. */

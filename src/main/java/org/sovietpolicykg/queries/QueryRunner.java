@@ -25,6 +25,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.resultset.ResultSetWrapper;
 import org.apache.jena.system.Txn;
 import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.UnavailableException;
 import org.sovietpolicykg.formats.Format;
 
@@ -85,6 +86,10 @@ public final class QueryRunner {
             }));
         } catch (QueryCancelledException e) {
             throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
+        } catch (RuntimeException e) {
+            // a SERVICE target refused by the policy (400) or an allowed endpoint that failed (502)
+            KgException service = QueryPolicy.serviceError(e);
+            throw service != null ? service : e;
         }
     }
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Answers an error in one place: the status is the one the exception's type carries ({@link KgException#status()}:
- * 400 bad request, 404 unknown name, 405 method, 503 too long), and anything else is 500. The client always gets a
+ * 400 bad request, 404 unknown name, 405 method, 502 a SERVICE endpoint failed, 503 too long), and anything else is 500. The client always gets a
  * short JSON message, never a stack trace; the log gets the trace of a 500.
  */
 public final class HttpErrors {
@@ -29,7 +29,9 @@ public final class HttpErrors {
 
     public static void send(HttpServletResponse resp, Throwable e) throws IOException {
         int status = status(e);
-        boolean internal = status >= 500 && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        // 502 (a SERVICE endpoint failed) and 503 (too long) are not this server's fault: the client gets the message
+        boolean internal = status >= 500 && status != HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                && status != HttpServletResponse.SC_BAD_GATEWAY;
         if (internal)
             LOG.error("Internal error", e);
         send(resp, status, internal ? "Internal error; the server log has the details" : e.getMessage());

@@ -10,6 +10,7 @@ import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.reconcile.Reconciler;
 import org.sovietpolicykg.vocabulary.SPD;
 
 /**
@@ -25,6 +26,8 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
+ *   /dumps/wikidata-links.csv  WikidataLinksServlet  the Wikidata links as CSV
+ *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
@@ -58,6 +61,7 @@ public final class Servers {
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint);
         ResourceServlet resources = new ResourceServlet(queryable, terms);
+        ReconcileServlet reconcile = new ReconcileServlet(Reconciler.of(queryable, config.base()), config.base());
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
                 .servlet("/run/*", new RunServlet(catalog, runner, terms))
@@ -68,6 +72,9 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
+                .servlet(WikidataLinksServlet.PATH, new WikidataLinksServlet(queryable, config.base()))
+                .servlet(ReconcileServlet.PATH, reconcile)
+                .servlet(ReconcileServlet.PATH + "/*", reconcile)
                 .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
     }
 }

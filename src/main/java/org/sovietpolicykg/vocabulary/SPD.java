@@ -82,6 +82,8 @@ public final class SPD {
     public static final Node GRAPH_ENRICHMENT = iri(BASE + "graph/enrichment");
     /** The RDFS entailments of the other graphs (superclass types, superproperty triples), made by the build. */
     public static final Node GRAPH_INFERRED = iri(BASE + "graph/inferred");
+    /** Wikidata's own statements about the linked items, as Wikidata states them (data/enrichment/wikidata-extract.ttl). */
+    public static final Node GRAPH_WIKIDATA = iri(BASE + "graph/wikidata");
 
     private static Node iri(String s) {
         return NodeFactory.createURI(s);

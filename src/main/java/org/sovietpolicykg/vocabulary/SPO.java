@@ -70,6 +70,17 @@ public final class SPO {
     public static final Node direction = term("direction");
     public static final Node shortcut = term("shortcut");
     public static final Node wikidata = term("wikidata");
+    public static final Node wikidataCloseMatch = term("wikidataCloseMatch");
+    public static final Node wikidataBroadMatch = term("wikidataBroadMatch");
+
+    /** The property of a Wikidata link of a kind of match: exact, close or broad. */
+    public static Node wikidataMatch(String kind) {
+        return switch (kind) {
+            case "close" -> wikidataCloseMatch;
+            case "broad" -> wikidataBroadMatch;
+            default -> wikidata;
+        };
+    }
     public static final Node CuratorTeam = term("CuratorTeam");
     public static final Node argumentRole = term("argumentRole");
     public static final Node thesis = term("thesis");

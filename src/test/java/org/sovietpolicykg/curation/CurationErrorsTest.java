@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +31,38 @@ class CurationErrorsTest {
 
     static Stream<Path> fixtures() throws IOException {
         return Files.list(FIXTURES).filter(p -> p.getFileName().toString().matches(".*-bad-\\d+\\.yaml")).sorted();
+    }
+
+    @Test
+    void bad_wikidata_enrichment_reports_the_kind_of_match_and_the_entities_left_unlinked(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp);
+        Files.writeString(project.resolve("data/enrichment/zz-bad.yaml"), String.join("\n",
+                "wikidata:",
+                "  - entity: litvinov",
+                "    qid: Q1",
+                "    match: similar",
+                "    evidence: a file",
+                "unlinked:",
+                "  - entity: lenin",
+                ""), StandardCharsets.UTF_8);
+        ProblemsException e = assertThrows(ProblemsException.class, () -> GraphBuilder.create().projectDir(project).build());
+        List<String> problems = e.problems().stream().map(Problem::toString).toList();
+        assertEquals(List.of("data/enrichment/zz-bad.yaml:4:12: 'similar' is not a kind of match; expected one of exact, close, broad"
+                + " (exact: the same thing; close: nearly the same; broad: the Wikidata item is broader)",
+                "data/enrichment/zz-bad.yaml:7:5: this entity left unlinked has no 'why'; expected why: <value>"), problems);
+
+        // well formed, but an entity both linked and left unlinked, and one that is not declared
+        Files.writeString(project.resolve("data/enrichment/zz-bad.yaml"), String.join("\n",
+                "unlinked:",
+                "  - entity: stalin",
+                "    why: none found",
+                "  - entity: nobody-at-all",
+                "    why: none found",
+                ""), StandardCharsets.UTF_8);
+        e = assertThrows(ProblemsException.class, () -> GraphBuilder.create().projectDir(project).build());
+        String all = String.join("\n", e.problems().stream().map(Problem::toString).toList());
+        assertTrue(all.contains("data/enrichment/zz-bad.yaml:2:13: 'stalin' is listed as left unlinked but has a Wikidata link; expected one or the other"), all);
+        assertTrue(all.contains("data/enrichment/zz-bad.yaml:4:13: 'nobody-at-all'"), all);
     }
 
     @ParameterizedTest(name = "{0}")

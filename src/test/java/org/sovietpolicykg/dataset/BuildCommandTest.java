@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class BuildCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, run("build", "--out", a.toString()).exit);
         assertEquals(0, run("build", "--out", b.toString()).exit);
-        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD})
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, WikidataLinks.CSV})
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
 
@@ -42,6 +43,26 @@ class BuildCommandTest {
         assertTrue(r.out.contains("\n      49  spo:Claim\n"), r.out);
         assertTrue(r.out.contains("\n      15  spo:DomesticForeignLink\n"), r.out);
         assertTrue(r.out.contains("\n       5  spo:Historian\n"), "Figes, Preston, Conquest, Kudryashov, Overy\n" + r.out);
+    }
+
+    @Test
+    void build_writes_the_wikidata_links_as_csv_and_reports_every_entity_left_unlinked_with_why(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Result r = run("build", "--out", out.toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("  32 links to Wikidata (1 broad, 4 close, 27 exact); wikidata-links.csv"), r.out);
+        assertTrue(r.out.contains("  56 entities left unlinked:"), r.out);
+        assertTrue(r.out.contains("\n    litvinov                           no citable pairing found"), r.out);
+        assertTrue(r.out.contains("\n    kudryashov                         the essay gives a surname only"), r.out);
+        List<String> csv = Files.readAllLines(out.resolve(WikidataLinks.CSV), StandardCharsets.UTF_8);
+        assertEquals("iri,label,qid,mapping,match,evidence", csv.get(0));
+        assertEquals(33, csv.size(), "a header and 32 links");
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/goering,Hermann Göring,Q47906,spo:wikidata,exact,")),
+                String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/great-patriotic-war,Great Patriotic War,Q189266,"
+                + "spo:wikidataCloseMatch,close,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/soviet-revolution,October Revolution,Q8729,"
+                + "spo:wikidataBroadMatch,broad,\"github.com/SpocWiki/_Standards/")), String.join("\n", csv));
     }
 
     @Test

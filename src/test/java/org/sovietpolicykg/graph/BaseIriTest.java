@@ -52,7 +52,8 @@ class BaseIriTest {
         QueryRunner runner = new QueryRunner(queryable, 10_000);
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (CannedQuery q : catalog.all())
-            rows.put(q.name(), runner.table(QueryBinder.bind(q, q.example(), base)).rows().size());
+            if (!q.isFederated()) // they call Wikidata: FederationTest runs them against a stand-in
+                rows.put(q.name(), runner.table(QueryBinder.bind(q, q.example(), base)).rows().size());
         return rows;
     }
 

@@ -53,6 +53,8 @@ class JenaMemoryQueryContractTest extends AbstractQueryContractTest {
     static void writeGoldens() throws IOException {
         Files.createDirectories(GOLDEN);
         for (CannedQuery q : CATALOG.all()) {
+            if (q.isFederated())
+                continue; // answered by another endpoint: FederationTest
             var bound = QueryBinder.bind(q, Map.of(), BaseIri.DEFAULT);
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(bound).build()) {
                 if (bound.isSelectType()) {

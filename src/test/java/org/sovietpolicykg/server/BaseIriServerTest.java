@@ -47,11 +47,15 @@ class BaseIriServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bases")
     void every_canned_query_answers_the_same_rows_and_every_page_link_resolves(String iri) throws Exception {
-        KgConfig config = KgConfig.defaults().withBase(BaseIri.of(iri)).withPort(0);
+        // no SERVICE endpoint allowed: the federated queries are refused (400) without a request leaving this machine
+        KgConfig config = KgConfig.defaults().withBase(BaseIri.of(iri)).withPort(0)
+                .withFederation(new KgConfig.Federation(List.of(), Map.of()));
         KgServer server = Servers.standard(Datasets.unionView(GraphBuilder.of(config).build().dataset()), config).start();
         try {
             Map<String, Integer> rows = new LinkedHashMap<>();
             for (CannedQuery q : QueryCatalog.load(Path.of("."), BaseIri.DEFAULT).all()) {
+                if (q.isFederated())
+                    continue; // they call Wikidata: FederationTest runs them against a stand-in
                 HttpResponse<String> r = get(server, "/api/queries/" + q.name() + "?format=" + (q.isTabular() ? "csv" : "ntriples"));
                 assertEquals(200, r.statusCode(), q.name() + ": " + r.body());
                 rows.put(q.name(), (int) r.body().lines().filter(l -> !l.isBlank()).count() - (q.isTabular() ? 1 : 0));
@@ -61,7 +65,8 @@ class BaseIriServerTest {
             List<String> pages = new ArrayList<>(List.of("/"));
             TreeSet<String> links = new TreeSet<>();
             for (CannedQuery q : QueryCatalog.load(Path.of("."), BaseIri.DEFAULT).all())
-                pages.add("/run/" + q.name());
+                if (!q.isFederated())
+                    pages.add("/run/" + q.name());
             for (String page : pages) {
                 HttpResponse<String> r = get(server, page);
                 assertEquals(200, r.statusCode(), page);
@@ -71,9 +76,13 @@ class BaseIriServerTest {
             }
             assertTrue(links.size() > 150, links.size() + " local links");
             List<String> broken = new ArrayList<>();
+            List<String> federated = QueryCatalog.load(Path.of("."), BaseIri.DEFAULT).all().stream().filter(CannedQuery::isFederated)
+                    .map(CannedQuery::name).toList();
             for (String link : links) {
                 int status = get(server, link).statusCode();
-                if (status != 200)
+                // a federated query's links are refused here (no endpoint allowed); FederationTest runs them
+                boolean refusedFederated = status == 400 && federated.stream().anyMatch(n -> link.matches(".*/" + n + "([?].*)?"));
+                if (status != 200 && !refusedFederated)
                     broken.add(link + " " + status);
             }
             assertEquals(List.of(), broken, "links that do not resolve under " + iri);
@@ -91,7 +100,7 @@ class BaseIriServerTest {
                 "essay-vs-enrichment-dates", 29, "historians-and-works", 5, "link-graph", 60, "link-tension-or-consistency", 15,
                 "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 84, "policy-reversals", 5,
                 "sentences-and-anchors", 41, "thesis-and-support", 24, "timeline", 36, "variant-spellings", 2,
-                "who-did-what-abroad", 68, "wikidata-links", 23, "year-at-home-and-abroad", 12};
+                "who-did-what-abroad", 68, "wikidata-links", 32, "year-at-home-and-abroad", 12};
         for (int i = 0; i < counts.length; i += 2)
             EXPECTED_ROWS.put((String) counts[i], (Integer) counts[i + 1]);
     }

@@ -39,8 +39,20 @@ class QueryApiTest extends AbstractLiveServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."), BaseIri.DEFAULT);
 
+    /** The queries this server answers alone: the federated ones call Wikidata, which FederationTest stands in for. */
     static Stream<String> queries() {
-        return CATALOG.all().stream().map(CannedQuery::name);
+        return CATALOG.all().stream().filter(q -> !q.isFederated()).map(CannedQuery::name);
+    }
+
+    @Test
+    void the_wikidata_links_are_served_for_download_as_csv() throws Exception {
+        HttpResponse<String> r = get("/dumps/wikidata-links.csv", "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/csv", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("wikidata-links.csv"));
+        assertTrue(r.body().startsWith("iri,label,qid,mapping,match,evidence\r\n"), r.body());
+        assertTrue(r.body().contains("\r\nhttps://w3id.org/soviet-policy-kg/id/stalin,Joseph Stalin,Q855,spo:wikidata,exact,"), r.body());
+        assertTrue(r.body().contains("\r\nhttps://w3id.org/soviet-policy-kg/id/stalinism,Stalinism,Q179121,spo:wikidataCloseMatch,close,"), r.body());
     }
 
     @Test

@@ -134,10 +134,12 @@ class ServerTest {
     }
 
     @Test
-    void service_is_refused_so_the_endpoint_sends_no_request_anywhere() throws Exception {
+    void service_to_an_endpoint_not_allowed_is_refused_with_400_so_the_endpoint_sends_no_request_there() throws Exception {
         HttpResponse<String> r = get("SELECT * WHERE { SERVICE <" + server.sparqlUrl() + "> { ?s ?p ?o } } LIMIT 1",
                 "application/sparql-results+json");
-        assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("SERVICE <" + server.sparqlUrl() + "> is refused: not an allowed endpoint; the allowed endpoints are"
+                + " <https://query.wikidata.org/sparql>"), r.body());
         assertFalse(r.body().contains("\"s\""), "no results came back through SERVICE");
     }
 
