@@ -45,6 +45,36 @@ final class Converters {
         }
     }
 
+    static final class RequestBytes extends Of<Integer> {
+        RequestBytes() {
+            super(Settings.MAX_REQUEST_BYTES);
+        }
+    }
+
+    static final class ResultRows extends Of<Integer> {
+        ResultRows() {
+            super(Settings.MAX_RESULT_ROWS);
+        }
+    }
+
+    static final class ResultMb extends Of<Integer> {
+        ResultMb() {
+            super(Settings.MAX_RESULT_MB);
+        }
+    }
+
+    static final class Workers extends Of<Integer> {
+        Workers() {
+            super(Settings.QUERY_WORKERS);
+        }
+    }
+
+    static final class Queue extends Of<Integer> {
+        Queue() {
+            super(Settings.QUERY_QUEUE);
+        }
+    }
+
     static final class Timeout extends Of<Integer> {
         Timeout() {
             super(Settings.QUERY_TIMEOUT_MS);

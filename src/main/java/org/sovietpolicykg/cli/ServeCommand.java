@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Fingerprint;
@@ -32,6 +33,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", descriptionKey = "kg.dataset", converter = Converters.Folder.class)
     Path dataset;
 
+    @Option(names = "--max-request-bytes", paramLabel = "N", descriptionKey = "kg.maxRequestBytes", converter = Converters.RequestBytes.class)
+    int maxRequestBytes;
+
+    @Option(names = "--max-result-rows", paramLabel = "N", descriptionKey = "kg.maxResultRows", converter = Converters.ResultRows.class)
+    int maxResultRows;
+
+    @Option(names = "--max-result-mb", paramLabel = "N", descriptionKey = "kg.maxResultMb", converter = Converters.ResultMb.class)
+    int maxResultMb;
+
+    @Option(names = "--query-workers", paramLabel = "N", descriptionKey = "kg.queryWorkers", converter = Converters.Workers.class)
+    int queryWorkers;
+
+    @Option(names = "--query-queue", paramLabel = "N", descriptionKey = "kg.queryQueue", converter = Converters.Queue.class)
+    int queryQueue;
+
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
 
@@ -41,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
-        KgConfig config = project.config().withPort(port).withDatasetDir(dataset);
+        KgConfig config = project.config().withPort(port).withDatasetDir(dataset)
+                .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue));
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
         String origin;

@@ -62,7 +62,8 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
     /** How much one request may ask of the server: body and query size, result size, concurrent queries. */
     public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue) {
         /** 192 KiB of request (below Jetty's 200,000-byte form limit), 100,000 rows, 64 MiB of answer, 4 queries at once and 16 waiting. */
-        public static final Limits DEFAULT = new Limits(192 * 1024, 100_000, 64L * 1024 * 1024, 4, 16);
+        public static final Limits DEFAULT = new Limits(Settings.MAX_REQUEST_BYTES.defaultValue(), Settings.MAX_RESULT_ROWS.defaultValue(),
+                Settings.MAX_RESULT_MB.defaultValue() * 1024L * 1024L, Settings.QUERY_WORKERS.defaultValue(), Settings.QUERY_QUEUE.defaultValue());
 
         public Limits {
             if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0)

@@ -47,8 +47,26 @@ public final class Settings {
                     + " allowed with --allow-service (repeat the option, or separate with commas)", "",
             Settings::parseAliases);
 
+    public static final Setting<Integer> MAX_REQUEST_BYTES = new Setting<>("kg.maxRequestBytes", List.of("--max-request-bytes"),
+            "Largest request body or query string in bytes (larger: 413, or 414 for a URI)", Integer.toString(192 * 1024),
+            t -> checkPositive("request limit", t));
+
+    public static final Setting<Integer> MAX_RESULT_ROWS = new Setting<>("kg.maxResultRows", List.of("--max-result-rows"),
+            "Most rows (or triples) a query may answer with (more: a 400 that says to page with LIMIT and OFFSET)", "100000",
+            t -> checkPositive("row limit", t));
+
+    public static final Setting<Integer> MAX_RESULT_MB = new Setting<>("kg.maxResultMb", List.of("--max-result-mb"),
+            "Largest answer in MiB (larger: a 400, or a broken-off connection once the answer has started)", "64",
+            t -> checkPositive("answer limit", t));
+
+    public static final Setting<Integer> QUERY_WORKERS = new Setting<>("kg.queryWorkers", List.of("--query-workers"),
+            "Queries run at once, for the endpoint and for the canned queries each", "4", t -> checkPositive("query workers", t));
+
+    public static final Setting<Integer> QUERY_QUEUE = new Setting<>("kg.queryQueue", List.of("--query-queue"),
+            "Queries that may wait for a worker (beyond: 503 with Retry-After)", "16", t -> checkPositive("query queue", t));
+
     public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS, ALLOW_SERVICE,
-            SERVICE_ALIAS);
+            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE);
 
     /** The setting a command-line option sets. */
     public static Optional<Setting<?>> byOption(String option) {

@@ -74,6 +74,7 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
                     + (endpoint.equals(asked) ? "" : "its alias <" + endpoint + "> is ") + "not an allowed endpoint; " + allowed());
         OpService call = endpoint.equals(asked) ? opExecute
                 : new OpService(NodeFactory.createURI(endpoint), opExecute.getSubOp(), opExecute.getSilent());
+        long started = System.nanoTime();
         try {
             return chain.createExecution(call, opOriginal, binding, execCxt);
         } catch (QueryExceptionHTTP e) {
@@ -85,7 +86,9 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root)
                 root = root.getCause();
-            throw new Failed(where + (root instanceof HttpTimeoutException ? " did not answer within " + timeoutMs + " ms, the query's time limit"
+            // out of time: the call's own timeout, or the query's limit that closed the call's connection first
+            boolean outOfTime = root instanceof HttpTimeoutException || (System.nanoTime() - started) / 1_000_000 >= timeoutMs - 100;
+            throw new Failed(where + (outOfTime ? " did not answer within " + timeoutMs + " ms, the query's time limit"
                     : " could not be reached (" + root.getClass().getSimpleName().replaceAll("Exception$", "") + (root.getMessage() == null ? ""
                             : ": " + root.getMessage()) + ")"), status);
         }

@@ -51,7 +51,8 @@ class BuildCommandTest {
         Result r = run("build", "--out", out.toString());
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("  32 links to Wikidata (1 broad, 4 close, 27 exact); wikidata-links.csv"), r.out);
-        assertTrue(r.out.contains("  56 entities left unlinked:"), r.out);
+        assertTrue(r.out.contains("  62 entities left unlinked:"), r.out);
+        assertTrue(r.out.contains("\n    expected-western-attack            the attack Stalin expected, an idea the curators named"), r.out);
         assertTrue(r.out.contains("\n    litvinov                           no citable pairing found"), r.out);
         assertTrue(r.out.contains("\n    kudryashov                         the essay gives a surname only"), r.out);
         List<String> csv = Files.readAllLines(out.resolve(WikidataLinks.CSV), StandardCharsets.UTF_8);

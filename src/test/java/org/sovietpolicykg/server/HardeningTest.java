@@ -129,12 +129,13 @@ class HardeningTest {
 
     @Test
     void an_answer_over_the_row_limit_is_a_400_while_it_can_be_said() throws Exception {
-        HttpResponse<String> r = post("SELECT * { ?s ?p ?o } LIMIT 5000");
+        // one short column: the 1,000 rows before the limit fit in the buffer (256 KiB), so the error can still be said
+        HttpResponse<String> r = post("SELECT ?p { ?s ?p ?o } LIMIT 5000");
         assertEquals(400, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertFalse(r.body().contains("\"bindings\""), "the rows buffered so far are not sent");
         assertTrue(r.body().contains("The result has more than 1000 rows (or triples), the most this endpoint returns; add a LIMIT"), r.body());
-        assertEquals(200, post("SELECT * { ?s ?p ?o } LIMIT 1000").statusCode(), "a page of the limit's size is fine");
+        assertEquals(200, post("SELECT ?p { ?s ?p ?o } LIMIT 1000").statusCode(), "a page of the limit's size is fine");
         HttpResponse<String> c = post("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5000");
         assertEquals(400, c.statusCode(), "a CONSTRUCT too: " + c.body());
     }
