@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD), with a summary. */
+/** {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD, and the union as Turtle), with a summary. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq and dataset.jsonld.")
+        description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq, dataset.jsonld and dataset.ttl (the union of the graphs).")
 final class BuildCommand implements Callable<Integer> {
     static final String COVERAGE = "coverage.json";
     static final String ONTOLOGY_DOCS = "ontology.html";

@@ -1,15 +1,21 @@
 package org.sovietpolicykg.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.graph.GraphBuilder;
+import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.Servers;
 
@@ -44,16 +50,23 @@ final class ServeCommand implements Callable<Integer> {
         KgConfig config = project.config().withPort(port).withDatasetDir(dataset);
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
+        List<Dump> dumps;
+        Instant written;
         String origin;
         if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             queryable = Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
+            dumps = Dump.inFolder(config.datasetDir());
+            written = lastModified(config.datasetDir().resolve(DatasetWriter.MANIFEST));
             origin = "the built dataset in " + config.datasetDir() + " (same sources)";
         } else {
-            queryable = Datasets.unionView(GraphBuilder.of(config).build().dataset());
+            KnowledgeGraph kg = GraphBuilder.of(config).build();
+            queryable = Datasets.unionView(kg.dataset());
+            dumps = Dump.of(kg.dataset());
+            written = Instant.now();
             origin = "the sources, built and validated in memory";
         }
-        KgServer server = Servers.standard(queryable, config).start();
+        KgServer server = Servers.standard(queryable, config, dumps, written).start();
         PrintWriter w = spec.commandLine().getOut();
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,5 +79,13 @@ final class ServeCommand implements Callable<Integer> {
         w.flush();
         server.join();
         return 0;
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
     }
 }

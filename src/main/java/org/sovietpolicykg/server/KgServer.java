@@ -14,6 +14,8 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig.Limits;
@@ -36,6 +38,8 @@ public final class KgServer {
     public static final String DATASET = "/kg";
     /** An answer is buffered up to this size before it is sent, so that an error within it still gets its status. */
     static final int RESPONSE_BUFFER = 256 * 1024;
+    /** The paths whose answers are gzipped when the client accepts it. */
+    static final String[] GZIP_PATHS = {"/dumps/*", DATASET + "/get"};
 
     private final FusekiServer fuseki;
 
@@ -146,6 +150,8 @@ public final class KgServer {
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
                     // the query operation with the project's query policy (the time limit on parsing too, result limits)
                     .registerOperation(Operation.Query, new KgQueryService(policy))
+                    // the Graph Store read: the whole dataset as its named graphs, each quad once
+                    .registerOperation(Operation.GSP_R, new KgGraphStore())
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
             // first for every request: security headers, the request's method, size and encoding, CORS (reads only, no credentials)
@@ -166,7 +172,15 @@ public final class KgServer {
             filters.forEach((path, fs) -> fs.forEach(f -> b.addFilter(path, f)));
             servlets.forEach(b::addServlet);
             try {
-                return new KgServer(b.build().start());
+                FusekiServer built = b.build();
+                // gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
+                Server jetty = built.getJettyServer();
+                GzipHandler gzip = new GzipHandler();
+                gzip.setIncludedPaths(GZIP_PATHS);
+                gzip.setMinGzipSize(1024);
+                gzip.setHandler(jetty.getHandler());
+                jetty.setHandler(gzip);
+                return new KgServer(built.start());
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null)

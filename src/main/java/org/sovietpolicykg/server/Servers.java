@@ -2,7 +2,11 @@ package org.sovietpolicykg.server;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
+import java.time.Instant;
+import java.util.List;
+
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.html.Terms;
@@ -24,6 +28,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
+ *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  * </pre>
@@ -35,11 +40,19 @@ public final class Servers {
 
     /** The server of a built graph. */
     public static KgServer.Builder standard(KnowledgeGraph kg, KgConfig config) {
-        return standard(Datasets.unionView(kg.dataset()), config);
+        return standard(Datasets.unionView(kg.dataset()), config, Dump.of(kg.dataset()), Instant.now());
     }
 
-    /** The server of a dataset in its queryable form (named graphs, their union as the default graph). */
+    /** The server of a dataset in its queryable form, its dumps serialised from it now. */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
+        return standard(queryable, config, Dump.of(queryable), Instant.now());
+    }
+
+    /**
+     * The server of a dataset in its queryable form (named graphs, their union as the default graph), with the dumps of
+     * it that the build wrote at {@code written}.
+     */
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, List<Dump> dumps, Instant written) {
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
@@ -56,6 +69,7 @@ public final class Servers {
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
+                .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
                 .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
     }

@@ -27,7 +27,7 @@ class BuildCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, run("build", "--out", a.toString()).exit);
         assertEquals(0, run("build", "--out", b.toString()).exit);
-        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD})
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE})
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
 
