@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.KgException;
 
 /**
@@ -29,7 +30,7 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
     }
 
     /** The dumps of the dataset serialised now (as {@code build} writes them). */
-    public static List<Dump> of(org.apache.jena.sparql.core.DatasetGraph dsg) {
+    public static List<Dump> of(DatasetGraph dsg) {
         return publishable(DatasetWriter.serialise(dsg));
     }
 
