@@ -162,6 +162,8 @@ public final class KgServer {
             long wait = Math.min(2_000, policy.timeoutMs());
             b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
             b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
+            // the format names SPARQL clients send that Fuseki does not know (SPARQLWrapper's rdf+xml, n3)
+            b.addFilter(DATASET + "/*", new FormatNamesFilter());
             QueryGate canned = new QueryGate("canned", limits.queryWorkers(), limits.queryQueue(), wait);
             b.addFilter("/api/queries/*", canned);
             b.addFilter("/run/*", canned);
