@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD, the Wikidata links as CSV), with a
- * summary: triples per graph, entities per class, the Wikidata links and every entity left unlinked with why, coverage.
+ * {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD, the union as Turtle, the Wikidata
+ * links as CSV), with a summary: triples per graph, entities per class, the Wikidata links and every entity left
+ * unlinked with why, coverage.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq and dataset.jsonld.")
+        description = "Build and validate the knowledge graph; write dataset.trig, dataset.nq, dataset.jsonld and dataset.ttl (the union of the graphs).")
 final class BuildCommand implements Callable<Integer> {
     static final String COVERAGE = "coverage.json";
     static final String ONTOLOGY_DOCS = "ontology.html";

@@ -1,7 +1,11 @@
 package org.sovietpolicykg.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -9,8 +13,10 @@ import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.graph.GraphBuilder;
+import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.Servers;
 
@@ -61,16 +67,23 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue));
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
+        List<Dump> dumps;
+        Instant written;
         String origin;
         if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             queryable = Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
+            dumps = Dump.inFolder(config.datasetDir());
+            written = lastModified(config.datasetDir().resolve(DatasetWriter.MANIFEST));
             origin = "the built dataset in " + config.datasetDir() + " (same sources)";
         } else {
-            queryable = Datasets.unionView(GraphBuilder.of(config).build().dataset());
+            KnowledgeGraph kg = GraphBuilder.of(config).build();
+            queryable = Datasets.unionView(kg.dataset());
+            dumps = Dump.of(kg.dataset());
+            written = Instant.now();
             origin = "the sources, built and validated in memory";
         }
-        KgServer server = Servers.standard(queryable, config, fingerprint).start();
+        KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written).start();
         PrintWriter w = spec.commandLine().getOut();
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,5 +96,13 @@ final class ServeCommand implements Callable<Integer> {
         w.flush();
         server.join();
         return 0;
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
     }
 }

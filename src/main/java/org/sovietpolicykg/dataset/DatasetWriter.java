@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +23,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.ConfigException;
@@ -38,18 +44,49 @@ public final class DatasetWriter {
     public static final String TRIG = "dataset.trig";
     public static final String NQUADS = "dataset.nq";
     public static final String JSONLD = "dataset.jsonld";
+    /** The union of all the named graphs as one graph, for tools that have no named graphs. */
+    public static final String TURTLE = "dataset.ttl";
     /** Every file a build wrote, with its sha256: only a folder that matches it is replaced by the next build. */
     public static final String MANIFEST = "manifest.sha256";
 
     private DatasetWriter() {}
 
-    /** The serialisations, by file name, as bytes. */
+    /**
+     * The serialisations, by file name, as bytes: the named graphs as TriG, N-Quads and JSON-LD, and their union as
+     * one Turtle graph (each triple once, however many graphs hold it). A quad of the default graph, if any, is left
+     * out: the dumps are the named graphs.
+     */
     public static Map<String, byte[]> serialise(DatasetGraph dsg) {
+        DatasetGraph named = namedGraphs(dsg);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(TRIG, write(dsg, RDFFormat.TRIG_PRETTY));
-        files.put(NQUADS, sortedLines(write(dsg, RDFFormat.NQUADS_UTF8)));
-        files.put(JSONLD, write(dsg, RDFFormat.JSONLD11_PRETTY));
+        files.put(TRIG, write(named, RDFFormat.TRIG_PRETTY));
+        files.put(NQUADS, sortedLines(write(named, RDFFormat.NQUADS_UTF8)));
+        files.put(JSONLD, write(named, RDFFormat.JSONLD11_PRETTY));
+        files.put(TURTLE, union(named));
         return files;
+    }
+
+    /** The named graphs of a dataset without its default graph (a view: the graphs are not copied), with its prefixes. */
+    public static DatasetGraph namedGraphs(DatasetGraph dsg) {
+        if (dsg.getDefaultGraph().isEmpty())
+            return dsg;
+        DatasetGraph named = DatasetGraphFactory.createGeneral();
+        dsg.listGraphNodes().forEachRemaining(g -> named.addGraph(g, dsg.getGraph(g)));
+        dsg.prefixes().forEach((p, u) -> named.prefixes().add(p, u));
+        return named;
+    }
+
+    /** The union of the named graphs as Turtle: the triples added in N-Triples order, so the output is the same each time. */
+    private static byte[] union(DatasetGraph named) {
+        Graph g = GraphFactory.createDefaultGraph();
+        named.prefixes().forEach((p, u) -> g.getPrefixMapping().setNsPrefix(p, u));
+        List<Triple> triples = new ArrayList<>();
+        named.find().forEachRemaining(q -> triples.add(q.asTriple()));
+        triples.sort(Comparator.comparing(t -> NodeFmtLib.str(t)));
+        triples.forEach(g::add);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFWriter.source(g).format(RDFFormat.TURTLE_PRETTY).output(out);
+        return out.toByteArray();
     }
 
     /**
@@ -139,7 +176,8 @@ public final class DatasetWriter {
         return Optional.empty();
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The sha256 of some bytes, in lower-case hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

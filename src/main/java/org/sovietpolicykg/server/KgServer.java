@@ -21,6 +21,7 @@ import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig.Limits;
@@ -43,6 +44,8 @@ public final class KgServer {
     public static final String DATASET = "/kg";
     /** An answer is buffered up to this size before it is sent, so that an error within it still gets its status. */
     static final int RESPONSE_BUFFER = 256 * 1024;
+    /** The paths whose answers are gzipped when the client accepts it. */
+    static final String[] GZIP_PATHS = {"/dumps/*", DATASET + "/get"};
 
     private final FusekiServer fuseki;
     private final AtomicBoolean ready;
@@ -184,6 +187,8 @@ public final class KgServer {
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
                     // the query operation with the project's query policy (the time limit on parsing too, result limits)
                     .registerOperation(Operation.Query, new KgQueryService(policy))
+                    // the Graph Store read: the whole dataset as its named graphs, each quad once
+                    .registerOperation(Operation.GSP_R, new KgGraphStore())
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
             // first for every request: which build answers, security headers, the request's method, size and encoding, CORS
@@ -195,6 +200,8 @@ public final class KgServer {
             long wait = Math.min(2_000, policy.timeoutMs());
             b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
             b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
+            // the format names SPARQL clients send that Fuseki does not know (SPARQLWrapper's rdf+xml, n3)
+            b.addFilter(DATASET + "/*", new FormatNamesFilter());
             QueryGate canned = new QueryGate("canned", limits.queryWorkers(), limits.queryQueue(), wait);
             b.addFilter("/api/queries/*", canned);
             b.addFilter("/run/*", canned);
@@ -209,7 +216,14 @@ public final class KgServer {
             servlets.forEach(b::addServlet);
             try {
                 FusekiServer fuseki = b.build();
-                graceful(fuseki.getJettyServer(), policy.timeoutMs() + 1_000);
+                // gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
+                Server jetty = fuseki.getJettyServer();
+                GzipHandler gzip = new GzipHandler();
+                gzip.setIncludedPaths(GZIP_PATHS);
+                gzip.setMinGzipSize(1024);
+                gzip.setHandler(jetty.getHandler());
+                jetty.setHandler(gzip);
+                graceful(jetty, policy.timeoutMs() + 1_000);
                 fuseki.start();
                 // ready once a first query has been answered: the dataset is loaded and the engine is warm
                 Txn.executeRead(readOnly, () -> {

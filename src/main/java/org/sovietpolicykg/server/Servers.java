@@ -2,7 +2,11 @@ package org.sovietpolicykg.server;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
+import java.time.Instant;
+import java.util.List;
+
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.graph.KnowledgeGraph;
@@ -28,6 +32,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
  *   /dumps/wikidata-links.csv  WikidataLinksServlet  the Wikidata links as CSV
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
+ *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
@@ -40,19 +45,24 @@ public final class Servers {
 
     /** The server of a built graph. */
     public static KgServer.Builder standard(KnowledgeGraph kg, KgConfig config) {
-        return standard(Datasets.unionView(kg.dataset()), config);
+        return standard(Datasets.unionView(kg.dataset()), config, Fingerprint.of(config.projectDir(), config.base()), Dump.of(kg.dataset()),
+                Instant.now());
     }
 
     /**
      * The server of a dataset in its queryable form (named graphs, their union as the default graph), built from the
-     * sources of {@code config} (their fingerprint is the one the server shows).
+     * sources of {@code config} (their fingerprint is the one the server shows), its dumps serialised from it now.
      */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
-        return standard(queryable, config, Fingerprint.of(config.projectDir(), config.base()));
+        return standard(queryable, config, Fingerprint.of(config.projectDir(), config.base()), Dump.of(queryable), Instant.now());
     }
 
-    /** The same, for a dataset of a known fingerprint (e.g. the built dataset that serve loads). */
-    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint) {
+    /**
+     * The same, for a dataset of a known fingerprint with the dumps of it that the build wrote at {@code written} (the
+     * built dataset that serve loads).
+     */
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, List<Dump> dumps,
+            Instant written) {
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
@@ -71,6 +81,7 @@ public final class Servers {
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
+                .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
                 .servlet(WikidataLinksServlet.PATH, new WikidataLinksServlet(queryable, config.base()))
                 .servlet(ReconcileServlet.PATH, reconcile)

@@ -28,8 +28,24 @@ class BuildCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, run("build", "--out", a.toString()).exit);
         assertEquals(0, run("build", "--out", b.toString()).exit);
-        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, WikidataLinks.CSV})
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE, WikidataLinks.CSV})
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+
+    @Test
+    void the_dumps_of_a_build_are_its_rdf_files_as_its_manifest_lists_them(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "--out", out.toString()).exit);
+        List<Dump> dumps = Dump.inFolder(out);
+        assertEquals(List.of("dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl"), dumps.stream().map(Dump::name).toList(),
+                "the build's records (manifest, fingerprint, coverage, ontology page) are not downloads");
+        String manifest = Files.readString(out.resolve(DatasetWriter.MANIFEST), StandardCharsets.UTF_8);
+        for (Dump d : dumps) {
+            assertTrue(manifest.contains(d.sha256() + "  " + d.name() + "\n"), d.name() + " in\n" + manifest);
+            assertEquals("\"" + d.sha256() + "\"", d.etag());
+        }
+        assertEquals("text/turtle", dumps.get(3).mediaType());
+        assertEquals("application/n-quads", dumps.get(1).mediaType());
     }
 
     @Test

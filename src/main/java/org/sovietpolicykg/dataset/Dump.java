@@ -1,0 +1,67 @@
+package org.sovietpolicykg.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.sovietpolicykg.KgException;
+
+/**
+ * One download of the dataset, as the server publishes it under {@code /dumps/}: a file the build writes, its media
+ * type and its sha256. Which files are downloads is decided by their kind alone (RDF or CSV, by extension), so a new file of the build (a table, another serialisation) is published without a change here.
+ */
+public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
+
+    /** The dump of a file of the build, if it is one (RDF or CSV); the build's own records (manifest, report) are not. */
+    public static Optional<Dump> of(String name, byte[] bytes) {
+        return mediaTypeOf(name).map(m -> new Dump(name, m, bytes, DatasetWriter.sha256(bytes)));
+    }
+
+    /** The dumps among the files of a build, in name order. */
+    public static List<Dump> publishable(Map<String, byte[]> files) {
+        return new TreeMap<>(files).entrySet().stream().flatMap(e -> of(e.getKey(), e.getValue()).stream()).toList();
+    }
+
+    /** The dumps of the dataset serialised now (as {@code build} writes them). */
+    public static List<Dump> of(DatasetGraph dsg) {
+        return publishable(DatasetWriter.serialise(dsg));
+    }
+
+    /** The dumps in the folder of a build, read as it wrote them. */
+    public static List<Dump> inFolder(Path dir) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                if (mediaTypeOf(p.getFileName().toString()).isPresent())
+                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new KgException(dir + ": cannot read the built dataset: " + e.getMessage(), e);
+        }
+        return publishable(files);
+    }
+
+    /** The strong entity tag of the dump: its sha256, quoted. */
+    public String etag() {
+        return "\"" + sha256 + "\"";
+    }
+
+    /** The kinds of file that are downloads, by extension, with their media types. */
+    private static final Map<String, String> MEDIA_TYPES = Map.of(
+            "trig", Lang.TRIG.getHeaderString(), "nq", Lang.NQUADS.getHeaderString(),
+            "ttl", Lang.TURTLE.getHeaderString(), "nt", Lang.NTRIPLES.getHeaderString(),
+            "jsonld", Lang.JSONLD.getHeaderString(), "rdf", Lang.RDFXML.getHeaderString(), "csv", "text/csv");
+
+    private static Optional<String> mediaTypeOf(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0)
+            return Optional.empty();
+        return Optional.ofNullable(MEDIA_TYPES.get(name.substring(dot + 1)));
+    }
+}

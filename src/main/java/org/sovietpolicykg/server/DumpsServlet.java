@@ -1,0 +1,101 @@
+package org.sovietpolicykg.server;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.sovietpolicykg.NotFoundException;
+import org.sovietpolicykg.dataset.Dump;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The downloads of the dataset at {@code /dumps/NAME}: whatever files of the built dataset it is given
+ * ({@link Dump#publishable}), each with a strong {@code ETag} (its sha256), {@code Last-Modified} (when the dataset
+ * was written), {@code Content-Length}, HEAD, and {@code 304 Not Modified} on {@code If-None-Match} or (without it)
+ * {@code If-Modified-Since}. Gzip, when the client asks for it, is Jetty's {@code GzipHandler} around the server
+ * ({@link KgServer}). {@code /dumps/} lists them as JSON.
+ */
+final class DumpsServlet extends KgServlet {
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/dumps/";
+
+    private final transient Map<String, Dump> dumps;
+    /** Seconds since the epoch, as HTTP dates carry them. */
+    private final long lastModified;
+
+    DumpsServlet(List<Dump> dumps, Instant lastModified) {
+        Map<String, Dump> m = new LinkedHashMap<>();
+        dumps.forEach(d -> m.put(d.name(), d));
+        this.dumps = Collections.unmodifiableMap(m);
+        this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+    }
+
+    @Override
+    protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo();
+        if (path == null || path.equals("/")) {
+            list(req, resp);
+            return;
+        }
+        Dump d = dumps.get(path.substring(1));
+        if (d == null)
+            throw new NotFoundException("No dump at " + req.getRequestURI() + "; the dumps are " + dumps.keySet() + " under " + PATH);
+        resp.setHeader("ETag", d.etag());
+        resp.setDateHeader("Last-Modified", lastModified);
+        resp.setHeader("Cache-Control", "public, max-age=300, must-revalidate");
+        if (notModified(req, d)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        resp.setStatus(200);
+        resp.setContentType(d.mediaType());
+        resp.setContentLengthLong(d.bytes().length);
+        if (!req.getMethod().equals("HEAD"))
+            resp.getOutputStream().write(d.bytes());
+    }
+
+    /** RFC 9110 13.2.2: If-None-Match decides when present (weak comparison, as for a GET); else If-Modified-Since. */
+    private boolean notModified(HttpServletRequest req, Dump d) {
+        String inm = req.getHeader("If-None-Match");
+        if (inm != null) {
+            for (String tag : inm.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/"))
+                    t = t.substring(2);
+                if (t.equals("*") || t.equals(d.etag()))
+                    return true;
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = req.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false; // not a date: ignored, as RFC 9110 says
+        }
+        return since >= 0 && lastModified <= since;
+    }
+
+    private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        String base = serverUrl(req) + PATH;
+        for (Dump d : dumps.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", base + d.name());
+            m.put("mediaType", d.mediaType());
+            m.put("bytes", d.bytes().length);
+            m.put("sha256", d.sha256());
+            list.add(m);
+        }
+        bytes(resp, "application/json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("dumps", list)));
+    }
+}

@@ -1,0 +1,204 @@
+package org.sovietpolicykg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.eclipse.rdf4j.model.Model;
+import org.eclipse.rdf4j.model.util.Models;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.dataset.Dump;
+
+/**
+ * The downloads under /dumps/: each parses with Jena and with RDF4J and holds exactly the served data; each has a
+ * strong ETag (its sha256), Last-Modified, Content-Length, HEAD, 304s and gzip; /kg/get holds each quad once.
+ */
+class DumpsTest extends AbstractLiveServerTest {
+    static final List<String> QUADS = List.of(DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD);
+
+    static HttpResponse<byte[]> send(String method, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0)
+            b.headers(headers);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The named graphs as served: the queryable dataset without its default graph (the union copy). */
+    static DatasetGraph served() {
+        return DatasetWriter.namedGraphs(TestGraphs.queryable());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dataset.trig", "dataset.nq", "dataset.jsonld"})
+    void a_quads_dump_parses_with_jena_and_rdf4j_and_is_the_served_dataset(String name) throws Exception {
+        HttpResponse<byte[]> r = send("GET", "/dumps/" + name);
+        assertEquals(200, r.statusCode());
+        Lang lang = langOf(r);
+        DatasetGraph parsed = DatasetGraphFactory.createGeneral();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(lang).parse(parsed);
+        assertTrue(parsed.getDefaultGraph().isEmpty(), "the quads dumps hold the named graphs only");
+        assertEquals(Set.of("curated", "enrichment", "ontology", "source"), graphNames(parsed));
+        assertIsomorphic(served(), parsed, name);
+
+        Model rdf4j = org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(r.body()), "", rdf4jFormat(name));
+        assertTrue(Models.isomorphic(rdf4j, rdf4jReference()), name + " (RDF4J) is isomorphic to the served named graphs");
+    }
+
+    @Test
+    void the_turtle_dump_is_the_union_of_the_graphs_each_triple_once() throws Exception {
+        HttpResponse<byte[]> r = send("GET", "/dumps/dataset.ttl");
+        assertEquals(200, r.statusCode());
+        assertEquals("text/turtle", langOf(r).getHeaderString());
+        Graph parsed = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.TURTLE).parse(parsed);
+        Graph union = TestGraphs.queryable().getDefaultGraph();
+        assertEquals(union.size(), parsed.size());
+        assertTrue(union.isIsomorphicWith(parsed), "dataset.ttl (Jena) is the union of the named graphs");
+
+        Model rdf4j = org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(r.body()), "", org.eclipse.rdf4j.rio.RDFFormat.TURTLE);
+        ByteArrayOutputStream nt = new ByteArrayOutputStream();
+        RDFDataMgr.write(nt, union, RDFFormat.NTRIPLES);
+        Model reference = org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(nt.toByteArray()), "", org.eclipse.rdf4j.rio.RDFFormat.NTRIPLES);
+        assertTrue(Models.isomorphic(rdf4j, reference), "dataset.ttl (RDF4J) is the union of the named graphs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dataset.trig", "dataset.nq", "dataset.jsonld", "dataset.ttl"})
+    void a_dump_has_a_strong_content_etag_a_length_and_a_date_and_head_says_the_same(String name) throws Exception {
+        HttpResponse<byte[]> get = send("GET", "/dumps/" + name);
+        String etag = get.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"" + DatasetWriter.sha256(get.body()) + "\"", etag, "a strong ETag: the sha256 of the body");
+        assertEquals(Long.toString(get.body().length), get.headers().firstValue("Content-Length").orElseThrow());
+        String lastModified = get.headers().firstValue("Last-Modified").orElseThrow();
+
+        HttpResponse<byte[]> head = send("HEAD", "/dumps/" + name);
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(etag, head.headers().firstValue("ETag").orElseThrow());
+        assertEquals(lastModified, head.headers().firstValue("Last-Modified").orElseThrow());
+        assertEquals(Long.toString(get.body().length), head.headers().firstValue("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void conditional_gets_answer_304_while_the_dump_is_unchanged() throws Exception {
+        HttpResponse<byte[]> get = send("GET", "/dumps/dataset.nq");
+        String etag = get.headers().firstValue("ETag").orElseThrow();
+        String date = get.headers().firstValue("Last-Modified").orElseThrow();
+
+        HttpResponse<byte[]> byTag = send("GET", "/dumps/dataset.nq", "If-None-Match", etag);
+        assertEquals(304, byTag.statusCode());
+        assertEquals(0, byTag.body().length);
+        assertEquals(etag, byTag.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, send("GET", "/dumps/dataset.nq", "If-None-Match", "\"other\", " + etag).statusCode(), "one of a list");
+        assertEquals(304, send("HEAD", "/dumps/dataset.nq", "If-None-Match", etag).statusCode());
+        assertEquals(304, send("GET", "/dumps/dataset.nq", "If-Modified-Since", date).statusCode());
+
+        assertEquals(200, send("GET", "/dumps/dataset.nq", "If-None-Match", "\"" + "0".repeat(64) + "\"").statusCode(), "another version");
+        assertEquals(200, send("GET", "/dumps/dataset.nq", "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode(), "older copy");
+        assertEquals(200, send("GET", "/dumps/dataset.nq", "If-None-Match", "\"other\"", "If-Modified-Since", date).statusCode(),
+                "If-None-Match decides when both are given");
+        assertEquals(200, send("GET", "/dumps/dataset.nq", "If-Modified-Since", "yesterday").statusCode(), "a bad date is ignored");
+        assertFalse(etag.equals(send("GET", "/dumps/dataset.trig").headers().firstValue("ETag").orElseThrow()), "one tag per dump");
+    }
+
+    @Test
+    void a_dump_is_gzipped_when_the_client_asks_and_unzips_to_the_same_bytes() throws Exception {
+        byte[] plain = send("GET", "/dumps/dataset.trig").body();
+        HttpResponse<byte[]> gz = send("GET", "/dumps/dataset.trig", "Accept-Encoding", "gzip");
+        assertEquals(200, gz.statusCode());
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElseThrow());
+        assertTrue(gz.body().length < plain.length / 3, "compressed: " + gz.body().length + " of " + plain.length + " bytes");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+            assertTrue(Arrays.equals(plain, in.readAllBytes()));
+        }
+        assertTrue(gz.headers().allValues("Vary").stream().anyMatch(v -> v.toLowerCase().contains("accept-encoding")), gz.headers().map().toString());
+        String gzTag = gz.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, send("GET", "/dumps/dataset.trig", "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode());
+    }
+
+    @Test
+    void the_list_of_dumps_and_an_unknown_dump() throws Exception {
+        HttpResponse<byte[]> list = send("GET", "/dumps/");
+        assertEquals(200, list.statusCode());
+        String body = new String(list.body(), StandardCharsets.UTF_8);
+        for (Dump d : Dump.of(TestGraphs.queryable()))
+            assertTrue(body.contains("/dumps/" + d.name()) && body.contains(d.sha256()), d.name() + " in " + body);
+        HttpResponse<byte[]> missing = send("GET", "/dumps/dataset.xml");
+        assertEquals(404, missing.statusCode());
+        assertTrue(new String(missing.body(), StandardCharsets.UTF_8).contains("dataset.ttl"), "the 404 lists the dumps");
+        assertEquals(404, send("GET", "/dumps/manifest.sha256").statusCode(), "the build's own records are not downloads");
+    }
+
+    @Test
+    void kg_get_without_a_graph_holds_each_quad_once() throws Exception {
+        HttpResponse<byte[]> r = send("GET", "/kg/get", "Accept", "application/n-quads");
+        assertEquals(200, r.statusCode());
+        List<String> lines = Arrays.stream(new String(r.body(), StandardCharsets.UTF_8).split("\n")).filter(l -> !l.isBlank()).toList();
+        assertEquals(lines.size(), new HashSet<>(lines).size(), "no quad twice");
+        DatasetGraph parsed = DatasetGraphFactory.createGeneral();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.NQUADS).parse(parsed);
+        assertTrue(parsed.getDefaultGraph().isEmpty(), "no copy of the union in the default graph");
+        assertEquals(served().stream().count(), lines.size());
+        assertIsomorphic(served(), parsed, "/kg/get");
+        // the default graph alone is still the union, for a client that asks for it
+        HttpResponse<byte[]> def = send("GET", "/kg/get?default", "Accept", "application/n-triples");
+        assertEquals(TestGraphs.queryable().getDefaultGraph().size(),
+                new String(def.body(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count());
+    }
+
+    /** Graph by graph (Jena's graph matcher: fast with the ontology's blank nodes, which stay inside their graph). */
+    private static void assertIsomorphic(DatasetGraph expected, DatasetGraph actual, String what) {
+        assertEquals(graphNames(expected), graphNames(actual), what);
+        expected.listGraphNodes().forEachRemaining(g -> assertTrue(expected.getGraph(g).isIsomorphicWith(actual.getGraph(g)),
+                what + " (Jena): graph " + g + " is isomorphic to the served one"));
+    }
+
+    private static Lang langOf(HttpResponse<byte[]> r) {
+        String ct = r.headers().firstValue("Content-Type").orElseThrow();
+        Lang lang = org.apache.jena.riot.RDFLanguages.contentTypeToLang(ct.split(";")[0].trim());
+        assertNotNull(lang, ct);
+        return lang;
+    }
+
+    private static Set<String> graphNames(DatasetGraph dsg) {
+        Set<String> names = new HashSet<>();
+        dsg.listGraphNodes().forEachRemaining(g -> names.add(g.getURI().substring(g.getURI().lastIndexOf('/') + 1)));
+        return names;
+    }
+
+    private static org.eclipse.rdf4j.rio.RDFFormat rdf4jFormat(String name) {
+        return org.eclipse.rdf4j.rio.Rio.getParserFormatForFileName(name).orElseThrow();
+    }
+
+    private static Model rdf4jReference() throws IOException {
+        ByteArrayOutputStream nq = new ByteArrayOutputStream();
+        RDFDataMgr.write(nq, served(), RDFFormat.NQUADS);
+        return org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(nq.toByteArray()), "", org.eclipse.rdf4j.rio.RDFFormat.NQUADS);
+    }
+}
