@@ -37,8 +37,8 @@ class BuildCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(0, run("build", "--out", out.toString()).exit);
         List<Dump> dumps = Dump.inFolder(out);
-        assertEquals(List.of("dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl"), dumps.stream().map(Dump::name).toList(),
-                "the build's records (manifest, fingerprint, coverage, ontology page) are not downloads");
+        assertEquals(List.of("dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "wikidata-links.csv"),
+                dumps.stream().map(Dump::name).toList(), "the build's records (manifest, fingerprint, coverage, ontology page) are not downloads");
         String manifest = Files.readString(out.resolve(DatasetWriter.MANIFEST), StandardCharsets.UTF_8);
         for (Dump d : dumps) {
             assertTrue(manifest.contains(d.sha256() + "  " + d.name() + "\n"), d.name() + " in\n" + manifest);

@@ -63,7 +63,7 @@ class DumpsTest extends AbstractLiveServerTest {
         DatasetGraph parsed = DatasetGraphFactory.createGeneral();
         RDFParser.source(new ByteArrayInputStream(r.body())).lang(lang).parse(parsed);
         assertTrue(parsed.getDefaultGraph().isEmpty(), "the quads dumps hold the named graphs only");
-        assertEquals(Set.of("curated", "enrichment", "ontology", "source"), graphNames(parsed));
+        assertEquals(Set.of("curated", "enrichment", "inferred", "ontology", "source", "wikidata"), graphNames(parsed));
         assertIsomorphic(served(), parsed, name);
 
         Model rdf4j = org.eclipse.rdf4j.rio.Rio.parse(new ByteArrayInputStream(r.body()), "", rdf4jFormat(name));
