@@ -1,12 +1,20 @@
 package org.sovietpolicykg.server;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.query.Query;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
@@ -16,20 +24,35 @@ import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * {@code GET /api/queries/NAME?param=value}: runs one canned query, its parameters bound from the query string, in
- * the format that {@code ?format=} names or else the Accept header asks for (JSON or Turtle by default).
+ * the format that {@code ?format=} names or else the Accept header asks for (JSON or Turtle by default). The dataset
+ * cannot change while the server runs, so an answer is kept (a cache bounded by bytes, Caffeine) and carries a strong
+ * ETag made of the dataset's fingerprint and the request, {@code Cache-Control}, and a 304 on revalidation.
  */
 final class CannedQueryServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/api/queries/";
 
+    /** How long a client may reuse an answer before it revalidates (the dataset is immutable while a server runs). */
+    static final String CACHE_CONTROL = "public, max-age=300";
+    /** The bound of the answer cache, in bytes of answers. */
+    static final long CACHE_BYTES = 16L * 1024 * 1024;
+
+    /** An answer as it is sent: its media type, its bytes. */
+    private record Answer(String mediaType, byte[] body) {}
+
     private final transient QueryCatalog catalog;
     private final transient QueryRunner runner;
     private final transient BaseIri base;
+    private final String fingerprint;
+    /** Answers of an immutable dataset, by request: bounded by their bytes (Caffeine), never an error. */
+    private final transient Cache<String, Answer> answers = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+            .weigher((String key, Answer a) -> a.body().length + key.length()).build();
 
-    CannedQueryServlet(QueryCatalog catalog, QueryRunner runner, BaseIri base) {
+    CannedQueryServlet(QueryCatalog catalog, QueryRunner runner, BaseIri base, String fingerprint) {
         this.catalog = catalog;
         this.runner = runner;
         this.base = base;
+        this.fingerprint = fingerprint;
     }
 
     @Override
@@ -40,6 +63,38 @@ final class CannedQueryServlet extends KgServlet {
         // a format key that names a graph format for a SELECT (or the reverse) is for the runner to refuse, by name
         Format format = params.containsKey("format") ? Format.byKey(params.get("format"), Format.answers())
                 : Negotiation.choose(req, resp, Format.fitting(q.isTabular()), QueryRunner.defaultFormat(bound));
-        bytes(resp, format.mediaType(), runner.run(bound, format));
+        // the answer depends on the dataset, the query, its parameters and the format, and on nothing else
+        Map<String, String> key = new TreeMap<>(params);
+        key.remove("format");
+        String request = q.name() + "\n" + key + "\n" + format.key();
+        String etag = "\"" + sha256(fingerprint + "\n" + request).substring(0, 32) + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Cache-Control", CACHE_CONTROL);
+        if (matches(req.getHeader("If-None-Match"), etag)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        Answer a = answers.get(request, k -> new Answer(format.mediaType(), runner.run(bound, format)));
+        bytes(resp, a.mediaType(), a.body());
+    }
+
+    /** Whether an If-None-Match header (a list of tags, or *) names this tag; a weak tag compares by its value. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null)
+            return false;
+        for (String t : ifNoneMatch.split(",")) {
+            String tag = t.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag))
+                return true;
+        }
+        return false;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 }

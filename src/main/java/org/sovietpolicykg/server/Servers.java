@@ -79,7 +79,7 @@ public final class Servers {
                 .servlet("/static/*", new StaticAssets())
                 .servlet("/api/queries", new CatalogueServlet(catalog))
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
-                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base()))
+                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), fingerprint))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))

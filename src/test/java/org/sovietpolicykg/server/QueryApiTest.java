@@ -171,4 +171,28 @@ class QueryApiTest extends AbstractLiveServerTest {
         assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")), r.headers().map().toString());
         assertTrue(r.body().lines().anyMatch(l -> l.contains(",mirrors,Great Purge,Soviet-directed reprisals in Republican Spain,")), r.body());
     }
+
+    @Test
+    void a_canned_answer_has_a_strong_etag_and_revalidates_with_304() throws Exception {
+        HttpResponse<String> first = get("/api/queries/year-at-home-and-abroad?year=1937&format=csv", null);
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[0-9a-f]{32}\""), "a strong tag: " + etag);
+        assertEquals("public, max-age=300", first.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(first.body().contains("Great Purge"), first.body());
+        HttpResponse<String> again = get("/api/queries/year-at-home-and-abroad?format=csv&year=1937", null);
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(""), "the same request, in another order, the same tag");
+        assertEquals(first.body(), again.body());
+        HttpResponse<String> revalidated = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
+                + "/api/queries/year-at-home-and-abroad?year=1937&format=csv")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, revalidated.statusCode());
+        assertEquals("", revalidated.body());
+        String other = get("/api/queries/year-at-home-and-abroad?year=1939&format=csv", null).headers().firstValue("ETag").orElse("");
+        assertTrue(!other.equals(etag), "another year, another tag");
+        String json = get("/api/queries/year-at-home-and-abroad?year=1937&format=json", null).headers().firstValue("ETag").orElse("");
+        assertTrue(!json.equals(etag), "another format, another tag");
+        assertEquals(400, get("/api/queries/year-at-home-and-abroad?year=MCMXXXVII", null).statusCode(), "errors are not cached");
+        assertEquals(400, get("/api/queries/year-at-home-and-abroad?year=MCMXXXVII", null).statusCode());
+    }
 }
