@@ -55,6 +55,11 @@ public final class QueryPolicy {
         return new QueryPolicy(timeoutMs, l, federation);
     }
 
+    /** Where SERVICE may call (the allowed endpoints and their aliases). */
+    public KgConfig.Federation federation() {
+        return federation;
+    }
+
     /** How much a request may ask: query size, result rows and bytes, concurrent queries. */
     public Limits limits() {
         return limits;

@@ -1,6 +1,14 @@
 package org.sovietpolicykg.server;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
@@ -8,6 +16,8 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -18,6 +28,8 @@ import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
 
@@ -36,6 +48,56 @@ final class KgQueryService extends SPARQL_QueryDataset {
 
     KgQueryService(QueryPolicy policy) {
         this.policy = policy;
+    }
+
+    /** A GET with no query is not an error: it asks for the Service Description. */
+    @Override
+    public void validate(HttpAction action) {
+        if (isDescriptionRequest(action))
+            return;
+        super.validate(action);
+    }
+
+    @Override
+    protected void executeWithParameter(HttpAction action) {
+        if (isDescriptionRequest(action)) {
+            describe(action);
+            return;
+        }
+        super.executeWithParameter(action);
+    }
+
+    private static boolean isDescriptionRequest(HttpAction action) {
+        return "GET".equals(action.getRequestMethod()) && action.getRequestParameter("query") == null
+                && action.getRequestParameter("request") == null;
+    }
+
+    /** The SPARQL 1.1 Service Description: Turtle, RDF/XML, JSON-LD or N-Triples by Accept, HTML for browsers. */
+    private void describe(HttpAction action) {
+        HttpServletRequest req = action.getRequest();
+        HttpServletResponse resp = action.getResponse();
+        String url = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getRequestURI();
+        Model sd = ServiceDescription.of(action.getDataset(), policy, url);
+        Format f = Negotiation.choose(req, resp, DESCRIPTION_FORMATS, Format.TURTLE);
+        try {
+            if (f == Format.HTML) {
+                KgServlet.html(resp, Pages.render("service", Map.of("title", "SPARQL endpoint", "endpoint", url,
+                        "turtle", write(sd, Format.TURTLE))));
+                return;
+            }
+            KgServlet.bytes(resp, f.mediaType(), write(sd, f).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            ServletOps.errorOccurred(e);
+        }
+    }
+
+    private static final List<Format> DESCRIPTION_FORMATS = List.of(Format.TURTLE, Format.RDFXML, Format.JSONLD, Format.NTRIPLES,
+            Format.HTML);
+
+    private static String write(Model m, Format f) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, m, f.lang());
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /dumps/wikidata-links.csv  WikidataLinksServlet  the Wikidata links as CSV
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
  *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
+ *   /void, /.well-known/void  VoidServlet  the VoID and DCAT description
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
@@ -67,6 +68,7 @@ public final class Servers {
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
+        VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written);
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint);
@@ -82,6 +84,8 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), fingerprint))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
+                .servlet("/void", voidDescription)
+                .servlet("/.well-known/void", voidDescription)
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
                 .servlet(WikidataLinksServlet.PATH, new WikidataLinksServlet(queryable, config.base()))
                 .servlet(ReconcileServlet.PATH, reconcile)

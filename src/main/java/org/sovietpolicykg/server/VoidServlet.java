@@ -1,0 +1,92 @@
+package org.sovietpolicykg.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.DCAT;
+import org.sovietpolicykg.dataset.Dump;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.VOID;
+
+/**
+ * {@code /void} and {@code /.well-known/void}: the VoID and DCAT description of the served dataset
+ * ({@link DatasetDescription}), as Turtle, JSON-LD, RDF/XML or N-Triples by {@code Accept} or {@code ?format=}, and a
+ * page for browsers. Made once per server URL the clients use (it names the endpoint and the dumps by it).
+ */
+final class VoidServlet extends KgServlet {
+    private static final long serialVersionUID = 1L;
+    private static final List<Format> OFFERED = List.of(Format.TURTLE, Format.JSONLD, Format.RDFXML, Format.NTRIPLES, Format.HTML);
+
+    private final transient DatasetGraph queryable;
+    private final transient BaseIri base;
+    private final transient List<Dump> dumps;
+    private final transient Instant written;
+    private final transient Map<String, Model> models = new ConcurrentHashMap<>();
+
+    VoidServlet(DatasetGraph queryable, BaseIri base, List<Dump> dumps, Instant written) {
+        this.queryable = queryable;
+        this.base = base;
+        this.dumps = dumps;
+        this.written = written;
+    }
+
+    @Override
+    protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String server = serverUrl(req);
+        Model m = models.computeIfAbsent(server, s -> DatasetDescription.of(queryable, base, dumps, written, s));
+        Format f = Negotiation.choose(req, resp, OFFERED, Format.TURTLE);
+        if (f == Format.HTML) {
+            html(resp, Pages.render("void", page(m)));
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, m, f.lang());
+        bytes(resp, f.mediaType(), out.toByteArray());
+    }
+
+    private Map<String, Object> page(Model m) {
+        Resource ds = m.getResource(base.iri() + "void");
+        Map<String, Object> s = new HashMap<>();
+        s.put("title", "Dataset description");
+        s.put("triples", ds.getProperty(VOID.triples).getLong());
+        s.put("entities", ds.getProperty(VOID.entities).getLong());
+        s.put("subjects", ds.getProperty(VOID.distinctSubjects).getLong());
+        s.put("objects", ds.getProperty(VOID.distinctObjects).getLong());
+        s.put("classes", ds.getProperty(VOID.classes).getLong());
+        s.put("properties", ds.getProperty(VOID.properties).getLong());
+        List<Map<String, Object>> subsets = new ArrayList<>();
+        for (Statement st : ds.listProperties(VOID.subset).toList()) {
+            Resource sub = st.getResource();
+            subsets.add(Map.of("iri", sub.getURI(), "triples", sub.getProperty(VOID.triples).getLong()));
+        }
+        subsets.sort((a, b) -> ((String) a.get("iri")).compareTo((String) b.get("iri")));
+        s.put("subsets", subsets);
+        List<Map<String, Object>> dists = new ArrayList<>();
+        for (Statement st : ds.listProperties(DCAT.distribution).toList()) {
+            Resource d = st.getResource();
+            dists.add(Map.of("url", d.getProperty(DCAT.downloadURL).getResource().getURI(),
+                    "mediaType", d.getProperty(DCAT.mediaType).getString(), "bytes", d.getProperty(DCAT.byteSize).getLong()));
+        }
+        dists.sort((a, b) -> ((String) a.get("url")).compareTo((String) b.get("url")));
+        s.put("distributions", dists);
+        s.put("endpoint", ds.getProperty(VOID.sparqlEndpoint).getResource().getURI());
+        s.put("license", DatasetDescription.LICENSE);
+        return s;
+    }
+}
