@@ -13,13 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,6 +30,8 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * Writes a dataset as TriG, N-Quads and JSON-LD, deterministically (N-Quads lines sorted; no blank nodes in the
@@ -56,6 +55,13 @@ public final class DatasetWriter {
      * one Turtle graph (each triple once, however many graphs hold it). A quad of the default graph, if any, is left
      * out: the dumps are the named graphs.
      */
+    /** The downloads of a build, by file name: the serialisations and the Wikidata links as CSV. */
+    public static Map<String, byte[]> downloads(DatasetGraph dsg, BaseIri base) {
+        Map<String, byte[]> files = serialise(dsg);
+        files.put(WikidataLinks.CSV, WikidataLinks.csv(dsg, base));
+        return files;
+    }
+
     public static Map<String, byte[]> serialise(DatasetGraph dsg) {
         DatasetGraph named = namedGraphs(dsg);
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -138,7 +144,7 @@ public final class DatasetWriter {
     /** The manifest of some files: "sha256  name" lines, in name order. */
     static byte[] manifest(Map<String, byte[]> files) {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(files).forEach((name, bytes) -> sb.append(sha256(bytes)).append("  ").append(name).append('\n'));
+        new TreeMap<>(files).forEach((name, bytes) -> sb.append(Sha256.hex(bytes)).append("  ").append(name).append('\n'));
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -167,7 +173,7 @@ public final class DatasetWriter {
                 Path f = dir.resolve(name);
                 if (!listed.containsKey(name) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     return Optional.of(name + " in it is not a file the build wrote");
-                if (!sha256(Files.readAllBytes(f)).equals(listed.get(name)))
+                if (!Sha256.hex(Files.readAllBytes(f)).equals(listed.get(name)))
                     return Optional.of(name + " in it has changed since the build wrote it");
             }
         } catch (IOException e) {
@@ -177,13 +183,6 @@ public final class DatasetWriter {
     }
 
     /** The sha256 of some bytes, in lower-case hex. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
 
     /** Puts the last good output back where it was, after a failed replacement. */
     private static void restore(Path old, Path dir) {

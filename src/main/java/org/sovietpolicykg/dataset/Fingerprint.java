@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
@@ -32,7 +32,7 @@ public final class Fingerprint {
 
     public static String of(Path projectDir, BaseIri baseIri) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             md.update((Version.FULL + "\n" + program() + "\n" + baseIri + "\n").getBytes(StandardCharsets.UTF_8));
             for (String dir : List.of("ontology", "data")) {
                 List<Path> files;
@@ -49,8 +49,6 @@ public final class Fingerprint {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new KgException(projectDir + ": cannot read the sources: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -63,7 +61,7 @@ public final class Fingerprint {
     static String program() {
         try {
             Path code = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             SortedMap<String, String> entries = new TreeMap<>();
             if (Files.isDirectory(code)) {
                 try (Stream<Path> s = Files.walk(code.resolve(OWN_CODE))) {
@@ -82,7 +80,7 @@ public final class Fingerprint {
             }
             entries.forEach((name, sizeAndCrc) -> md.update((name + " " + sizeAndCrc + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return "unknown";
         }
     }

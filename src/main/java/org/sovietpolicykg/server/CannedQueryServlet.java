@@ -1,10 +1,6 @@
 package org.sovietpolicykg.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.query.Query;
+import org.sovietpolicykg.Sha256;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -67,7 +64,7 @@ final class CannedQueryServlet extends KgServlet {
         Map<String, String> key = new TreeMap<>(params);
         key.remove("format");
         String request = q.name() + "\n" + key + "\n" + format.key();
-        String etag = "\"" + sha256(fingerprint + "\n" + request).substring(0, 32) + "\"";
+        String etag = "\"" + Sha256.hex(fingerprint + "\n" + request).substring(0, 32) + "\"";
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);
         if (matches(req.getHeader("If-None-Match"), etag)) {
@@ -88,13 +85,5 @@ final class CannedQueryServlet extends KgServlet {
                 return true;
         }
         return false;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

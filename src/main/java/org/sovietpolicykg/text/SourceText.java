@@ -7,12 +7,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.Sha256;
 
 /**
  * The primary source: the essay's exact text, its sha256, and conversion between Java's UTF-16 indexes and
@@ -48,13 +46,13 @@ public final class SourceText {
         } catch (CharacterCodingException e) {
             throw new KgException(file + ": the source text is not valid UTF-8: " + e.getMessage(), e);
         }
-        return new SourceText(file.toString(), text, sha256(bytes));
+        return new SourceText(file.toString(), text, Sha256.hex(bytes));
     }
 
     /** A source text held in memory (tests, fixtures). */
     public static SourceText of(String name, String text) {
         Objects.requireNonNull(text, "text");
-        return new SourceText(name, text, sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return new SourceText(name, text, Sha256.hex(text));
     }
 
     public String name() {
@@ -88,13 +86,5 @@ public final class SourceText {
     /** The text between two code point offsets, [start, end). */
     public String slice(int start, int end) {
         return text.substring(toCharIndex(start), toCharIndex(end));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }
