@@ -54,14 +54,13 @@ final class BuildCommand implements Callable<Integer> {
         KnowledgeGraph kg = project.build();
         // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
         QueryCatalog.load(project.config().projectDir(), kg.baseIri());
-        Map<String, byte[]> files = DatasetWriter.serialise(kg.dataset());
+        Map<String, byte[]> files = DatasetWriter.downloads(kg.dataset(), kg.baseIri());
         Map<String, Coverage> coverage = Coverage.of(kg);
         Map<String, Object> coverageJson = new LinkedHashMap<>();
         coverage.forEach((text, c) -> coverageJson.put(text, c.toMap()));
         files.put(COVERAGE, json(coverageJson));
         files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
-        files.put(WikidataLinks.CSV, WikidataLinks.csv(kg.dataset(), kg.baseIri()));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         Statistics stats = Statistics.of(kg.dataset(), kg.baseIri().node(SPD.GRAPH_CURATED));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -67,19 +68,21 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue));
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
-        List<Dump> dumps;
+        Supplier<List<Dump>> dumps;
         Instant written;
         String origin;
         if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             queryable = Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
-            dumps = Dump.inFolder(config.datasetDir());
+            Path built = config.datasetDir();
+            dumps = () -> Dump.inFolder(built);
             written = lastModified(config.datasetDir().resolve(DatasetWriter.MANIFEST));
             origin = "the built dataset in " + config.datasetDir() + " (same sources)";
         } else {
             KnowledgeGraph kg = GraphBuilder.of(config).build();
             queryable = Datasets.unionView(kg.dataset());
-            dumps = Dump.of(kg.dataset());
+            DatasetGraph named = kg.dataset();
+            dumps = () -> Dump.of(named, config.base());
             written = Instant.now();
             origin = "the sources, built and validated in memory";
         }

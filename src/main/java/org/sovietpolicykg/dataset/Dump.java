@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.apache.jena.riot.Lang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * One download of the dataset, as the server publishes it under {@code /dumps/}: a file the build writes, its media
@@ -21,7 +23,7 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
 
     /** The dump of a file of the build, if it is one (RDF or CSV); the build's own records (manifest, report) are not. */
     public static Optional<Dump> of(String name, byte[] bytes) {
-        return mediaTypeOf(name).map(m -> new Dump(name, m, bytes, DatasetWriter.sha256(bytes)));
+        return mediaTypeOf(name).map(m -> new Dump(name, m, bytes, Sha256.hex(bytes)));
     }
 
     /** The dumps among the files of a build, in name order. */
@@ -29,9 +31,9 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
         return new TreeMap<>(files).entrySet().stream().flatMap(e -> of(e.getKey(), e.getValue()).stream()).toList();
     }
 
-    /** The dumps of the dataset serialised now (as {@code build} writes them). */
-    public static List<Dump> of(DatasetGraph dsg) {
-        return publishable(DatasetWriter.serialise(dsg));
+    /** The dumps of the dataset serialised now (as {@code build} writes them, the Wikidata links as CSV too). */
+    public static List<Dump> of(DatasetGraph dsg, BaseIri base) {
+        return publishable(DatasetWriter.downloads(dsg, base));
     }
 
     /** The dumps in the folder of a build, read as it wrote them. */
@@ -52,16 +54,7 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
         return "\"" + sha256 + "\"";
     }
 
-    /** The kinds of file that are downloads, by extension, with their media types. */
-    private static final Map<String, String> MEDIA_TYPES = Map.of(
-            "trig", Lang.TRIG.getHeaderString(), "nq", Lang.NQUADS.getHeaderString(),
-            "ttl", Lang.TURTLE.getHeaderString(), "nt", Lang.NTRIPLES.getHeaderString(),
-            "jsonld", Lang.JSONLD.getHeaderString(), "rdf", Lang.RDFXML.getHeaderString(), "csv", "text/csv");
-
     private static Optional<String> mediaTypeOf(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0)
-            return Optional.empty();
-        return Optional.ofNullable(MEDIA_TYPES.get(name.substring(dot + 1)));
+        return Format.ofFile(name).map(Format::mediaType);
     }
 }

@@ -91,6 +91,19 @@ public enum Format {
         return Arrays.stream(values()).filter(f -> f.kind == Kind.RESULTS || f.kind == Kind.GRAPH).toList();
     }
 
+    /**
+     * The format of a download by its file name's extension (Jena's own extensions of each language): an RDF graph or
+     * dataset, or a CSV table; empty for any other file.
+     */
+    public static Optional<Format> ofFile(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0)
+            return Optional.empty();
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.kind == Kind.GRAPH || f.kind == Kind.DATASET || f == CSV)
+                .filter(f -> f.lang.getFileExtensions().contains(ext)).findFirst();
+    }
+
     /** The keys of some formats, for messages. */
     public static List<String> keys(List<Format> formats) {
         return formats.stream().map(Format::key).toList();

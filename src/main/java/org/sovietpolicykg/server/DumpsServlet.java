@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,19 +29,26 @@ final class DumpsServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/dumps/";
 
-    private final transient Map<String, Dump> dumps;
+    /** The dumps, made once on first use by the supplier the server gives (serialising is not start-up work). */
+    private final transient Supplier<List<Dump>> dumpsOf;
     /** Seconds since the epoch, as HTTP dates carry them. */
     private final long lastModified;
 
-    DumpsServlet(List<Dump> dumps, Instant lastModified) {
-        Map<String, Dump> m = new LinkedHashMap<>();
-        dumps.forEach(d -> m.put(d.name(), d));
-        this.dumps = Collections.unmodifiableMap(m);
+    DumpsServlet(Supplier<List<Dump>> dumps, Instant lastModified) {
+        this.dumpsOf = dumps;
         this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+    }
+
+    /** The dumps by name. */
+    private Map<String, Dump> dumps() {
+        Map<String, Dump> m = new LinkedHashMap<>();
+        dumpsOf.get().forEach(x -> m.put(x.name(), x));
+        return m;
     }
 
     @Override
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Map<String, Dump> dumps = dumps();
         String path = req.getPathInfo();
         if (path == null || path.equals("/")) {
             list(req, resp);
@@ -88,7 +96,7 @@ final class DumpsServlet extends KgServlet {
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         List<Map<String, Object>> list = new ArrayList<>();
         String base = serverUrl(req) + PATH;
-        for (Dump d : dumps.values()) {
+        for (Dump d : dumps().values()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", base + d.name());
             m.put("mediaType", d.mediaType());

@@ -4,6 +4,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
@@ -30,7 +31,6 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
  *   /ontology        OntologyServlet      the ontology, HTML or RDF
- *   /dumps/wikidata-links.csv  WikidataLinksServlet  the Wikidata links as CSV
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
  *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
  *   /void, /.well-known/void  VoidServlet  the VoID and DCAT description
@@ -46,24 +46,26 @@ public final class Servers {
 
     /** The server of a built graph. */
     public static KgServer.Builder standard(KnowledgeGraph kg, KgConfig config) {
-        return standard(Datasets.unionView(kg.dataset()), config, Fingerprint.of(config.projectDir(), config.base()), Dump.of(kg.dataset()),
-                Instant.now());
+        return standard(Datasets.unionView(kg.dataset()), config);
     }
 
     /**
      * The server of a dataset in its queryable form (named graphs, their union as the default graph), built from the
-     * sources of {@code config} (their fingerprint is the one the server shows), its dumps serialised from it now.
+     * sources of {@code config} (their fingerprint is the one the server shows), its dumps serialised from it on
+     * their first request (not at start-up).
      */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config) {
-        return standard(queryable, config, Fingerprint.of(config.projectDir(), config.base()), Dump.of(queryable), Instant.now());
+        return standard(queryable, config, Fingerprint.of(config.projectDir(), config.base()), () -> Dump.of(queryable, config.base()),
+                Instant.now());
     }
 
     /**
      * The same, for a dataset of a known fingerprint with the dumps of it that the build wrote at {@code written} (the
-     * built dataset that serve loads).
+     * built dataset that serve loads). The dumps are asked for once, on the first request that needs them.
      */
-    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, List<Dump> dumps,
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, Supplier<List<Dump>> dumpsOf,
             Instant written) {
+        Supplier<List<Dump>> dumps = once(dumpsOf);
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
@@ -87,9 +89,28 @@ public final class Servers {
                 .servlet("/void", voidDescription)
                 .servlet("/.well-known/void", voidDescription)
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
-                .servlet(WikidataLinksServlet.PATH, new WikidataLinksServlet(queryable, config.base()))
                 .servlet(ReconcileServlet.PATH, reconcile)
                 .servlet(ReconcileServlet.PATH + "/*", reconcile)
                 .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
+    }
+
+    /** A supplier that asks its source once, on first use, and keeps the answer. */
+    private static <T> Supplier<T> once(Supplier<T> source) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null)
+                            value = source.get();
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,11 +36,11 @@ final class VoidServlet extends KgServlet {
 
     private final transient DatasetGraph queryable;
     private final transient BaseIri base;
-    private final transient List<Dump> dumps;
+    private final transient Supplier<List<Dump>> dumps;
     private final transient Instant written;
     private final transient Map<String, Model> models = new ConcurrentHashMap<>();
 
-    VoidServlet(DatasetGraph queryable, BaseIri base, List<Dump> dumps, Instant written) {
+    VoidServlet(DatasetGraph queryable, BaseIri base, Supplier<List<Dump>> dumps, Instant written) {
         this.queryable = queryable;
         this.base = base;
         this.dumps = dumps;
@@ -49,7 +50,7 @@ final class VoidServlet extends KgServlet {
     @Override
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String server = serverUrl(req);
-        Model m = models.computeIfAbsent(server, s -> DatasetDescription.of(queryable, base, dumps, written, s));
+        Model m = models.computeIfAbsent(server, s -> DatasetDescription.of(queryable, base, dumps.get(), written, s));
         Format f = Negotiation.choose(req, resp, OFFERED, Format.TURTLE);
         if (f == Format.HTML) {
             html(resp, Pages.render("void", page(m)));
