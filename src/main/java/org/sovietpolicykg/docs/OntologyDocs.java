@@ -14,13 +14,13 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPO;
@@ -56,7 +56,7 @@ public final class OntologyDocs {
     }
 
     static Map<String, Object> scope(Graph g, BaseIri baseIri) {
-        PrefixMap pm = baseIri.prefixes();
+        Terms termNames = new Terms(baseIri);
         String ontologyIri = baseIri.iri(SPO.ONTOLOGY_IRI);
         String ns = baseIri.iri(SPO.NS);
         Node ont = NodeFactory.createURI(ontologyIri);
@@ -70,15 +70,15 @@ public final class OntologyDocs {
         s.put("version", literal(g, ont, OWL2.versionInfo.asNode()).orElse(""));
         s.put("versionIri", object(g, ont, OWL2.versionIRI.asNode()).map(Node::getURI).orElse(""));
         s.put("license", object(g, ont, DCTerms.license.asNode()).map(n -> n.isURI() ? n.getURI() : n.getLiteralLexicalForm()).orElse(""));
-        s.put("classes", terms(g, OWL2.Class.asNode(), RDFS.subClassOf.asNode(), pm, ns));
-        s.put("objectProperties", terms(g, OWL2.ObjectProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
-        s.put("datatypeProperties", terms(g, OWL2.DatatypeProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
-        s.put("annotationProperties", terms(g, OWL2.AnnotationProperty.asNode(), RDFS.subPropertyOf.asNode(), pm, ns));
-        s.put("schemes", schemes(g, pm));
+        s.put("classes", terms(g, OWL2.Class.asNode(), RDFS.subClassOf.asNode(), termNames, ns));
+        s.put("objectProperties", terms(g, OWL2.ObjectProperty.asNode(), RDFS.subPropertyOf.asNode(), termNames, ns));
+        s.put("datatypeProperties", terms(g, OWL2.DatatypeProperty.asNode(), RDFS.subPropertyOf.asNode(), termNames, ns));
+        s.put("annotationProperties", terms(g, OWL2.AnnotationProperty.asNode(), RDFS.subPropertyOf.asNode(), termNames, ns));
+        s.put("schemes", schemes(g, termNames));
         return s;
     }
 
-    private static List<Map<String, Object>> terms(Graph g, Node type, Node superProp, PrefixMap pm, String ns) {
+    private static List<Map<String, Object>> terms(Graph g, Node type, Node superProp, Terms termNames, String ns) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Node> nodes = g.find(Node.ANY, RDF.type.asNode(), type).mapWith(t -> t.getSubject())
                 .filterKeep(n -> n.isURI() && n.getURI().startsWith(ns)).toList();
@@ -93,54 +93,49 @@ public final class OntologyDocs {
             m.put("definition", literal(g, n, SKOS.definition.asNode()).or(() -> literal(g, n, RDFS.comment.asNode())).orElse(""));
             m.put("examples", literals(g, n, SKOS.example.asNode()));
             m.put("notes", literals(g, n, SKOS.scopeNote.asNode()));
-            m.put("supers", names(g.find(n, superProp, Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
-            m.put("subs", names(g.find(Node.ANY, superProp, n).mapWith(t -> t.getSubject()).toList(), pm, ns));
-            m.put("domains", names(g.find(n, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
-            m.put("ranges", names(g.find(n, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
-            m.put("equivalents", names(g.find(n, OWL2.equivalentClass.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), pm, ns));
+            m.put("supers", names(g.find(n, superProp, Node.ANY).mapWith(t -> t.getObject()).toList(), termNames, ns));
+            m.put("subs", names(g.find(Node.ANY, superProp, n).mapWith(t -> t.getSubject()).toList(), termNames, ns));
+            m.put("domains", names(g.find(n, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), termNames, ns));
+            m.put("ranges", names(g.find(n, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), termNames, ns));
+            m.put("equivalents", names(g.find(n, OWL2.equivalentClass.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList(), termNames, ns));
             out.add(m);
         }
         return out;
     }
 
-    private static List<Map<String, Object>> schemes(Graph g, PrefixMap pm) {
+    private static List<Map<String, Object>> schemes(Graph g, Terms termNames) {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Node> schemes = g.find(Node.ANY, RDF.type.asNode(), SKOS.ConceptScheme.asNode()).mapWith(t -> t.getSubject()).toList();
         schemes.sort(Comparator.comparing(Node::getURI));
         for (Node sc : schemes) {
             Map<String, Object> m = new HashMap<>();
             m.put("iri", sc.getURI());
-            m.put("curie", name(sc, pm));
+            m.put("curie", termNames.name(sc));
             m.put("label", literal(g, sc, SKOS.prefLabel.asNode()).or(() -> literal(g, sc, RDFS.label.asNode())).orElse(sc.getURI()));
             m.put("definition", literal(g, sc, SKOS.definition.asNode()).orElse(""));
             List<Node> concepts = g.find(Node.ANY, SKOS.inScheme.asNode(), sc).mapWith(t -> t.getSubject()).toList();
             concepts.sort(Comparator.comparing(Node::getURI));
             List<Map<String, Object>> cs = new ArrayList<>();
             for (Node c : concepts)
-                cs.add(Map.of("curie", name(c, pm), "iri", c.getURI(),
+                cs.add(Map.of("curie", termNames.name(c), "iri", c.getURI(),
                         "label", literal(g, c, SKOS.prefLabel.asNode()).orElse(""),
                         "definition", literal(g, c, SKOS.definition.asNode()).orElse(""),
-                        "shortcut", object(g, c, SPO.shortcut).map(x -> name(x, pm)).orElse("")));
+                        "shortcut", object(g, c, SPO.shortcut).map(x -> termNames.name(x)).orElse("")));
             m.put("concepts", cs);
             out.add(m);
         }
         return out;
     }
 
-    private static List<Map<String, Object>> names(List<Node> nodes, PrefixMap pm, String ns) {
+    private static List<Map<String, Object>> names(List<Node> nodes, Terms termNames, String ns) {
         Set<String> seen = new TreeSet<>();
         List<Map<String, Object>> out = new ArrayList<>();
         nodes.stream().filter(Node::isURI).sorted(Comparator.comparing(Node::getURI)).forEach(n -> {
             if (seen.add(n.getURI()))
-                out.add(Map.of("name", name(n, pm), "iri", n.getURI(), "local", n.getURI().startsWith(ns)
+                out.add(Map.of("name", termNames.name(n), "iri", n.getURI(), "local", n.getURI().startsWith(ns)
                         ? "#" + n.getURI().substring(ns.length()) : n.getURI()));
         });
         return out;
-    }
-
-    private static String name(Node n, PrefixMap pm) {
-        String a = pm.abbreviate(n.getURI());
-        return a == null ? n.getURI() : a;
     }
 
     private static Optional<String> literal(Graph g, Node s, Node p) {

@@ -65,6 +65,11 @@ public final class QueryPolicy {
         return limits;
     }
 
+    /** The 503 for a query stopped by the time limit. */
+    public QueryRunner.QueryTimeoutException tooLong() {
+        return new QueryRunner.QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
+    }
+
     /** The 400 for a result over the row limit. */
     public BadRequestException tooManyRows() {
         return new BadRequestException("The result has more than " + limits.maxResultRows() + " rows (or triples), the most this"
@@ -93,7 +98,17 @@ public final class QueryPolicy {
      * REGEX and REPLACE are replaced by forms that the deadline of {@link #run} can stop.
      */
     public Query prepare(Query query) {
+        check(query);
+        return guard(query);
+    }
+
+    /** Refuses (400, naming it) a query that calls a function outside the allowlist. */
+    public void check(Query query) {
         FunctionAllowlist.check(query);
+    }
+
+    /** The query with REGEX and REPLACE in the forms that the deadline of {@link #run} can stop. */
+    public Query guard(Query query) {
         return GuardedExpressions.guard(query);
     }
 

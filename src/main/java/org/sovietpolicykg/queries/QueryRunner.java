@@ -85,7 +85,7 @@ public final class QueryRunner {
                 }
             }));
         } catch (QueryCancelledException e) {
-            throw new QueryTimeoutException("The query ran longer than " + timeoutMs + " ms and was stopped");
+            throw policy.tooLong();
         } catch (RuntimeException e) {
             // a SERVICE target refused by the policy (400) or an allowed endpoint that failed (502)
             KgException service = QueryPolicy.serviceError(e);

@@ -100,13 +100,15 @@ final class DatasetDescription {
         return m;
     }
 
-    private static long count(Dataset d, String q) {
+    /** The number a one-row COUNT query answers (inside the caller's read transaction). */
+    static long count(Dataset d, String q) {
         try (QueryExecution qe = QueryExecution.dataset(d).query(q).build()) {
             return qe.execSelect().next().getLiteral("n").getLong();
         }
     }
 
-    private static void each(Dataset d, String q, Consumer<QuerySolution> f) {
+    /** Each row of a query (inside the caller's read transaction). */
+    static void each(Dataset d, String q, Consumer<QuerySolution> f) {
         try (QueryExecution qe = QueryExecution.dataset(d).query(q).build()) {
             qe.execSelect().forEachRemaining(f);
         }

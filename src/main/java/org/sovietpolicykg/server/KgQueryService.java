@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,6 @@ import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
-import org.sovietpolicykg.queries.QueryRunner;
 
 /**
  * The SPARQL Query operation of the endpoint ({@code /kg/sparql}, {@code /kg/query}, {@code /kg}): Fuseki's own, with
@@ -45,6 +45,8 @@ final class KgQueryService extends SPARQL_QueryDataset {
     static final String TOO_DEEP = "The query is nested too deeply to parse; expected fewer nested groups or expressions";
 
     private final QueryPolicy policy;
+    /** The Service Description, made once per endpoint URL that clients use (the dataset does not change). */
+    private final Map<String, Model> descriptions = new ConcurrentHashMap<>();
 
     KgQueryService(QueryPolicy policy) {
         this.policy = policy;
@@ -76,8 +78,8 @@ final class KgQueryService extends SPARQL_QueryDataset {
     private void describe(HttpAction action) {
         HttpServletRequest req = action.getRequest();
         HttpServletResponse resp = action.getResponse();
-        String url = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort() + req.getRequestURI();
-        Model sd = ServiceDescription.of(action.getDataset(), policy, url);
+        String url = KgServlet.serverUrl(req) + req.getRequestURI();
+        Model sd = descriptions.computeIfAbsent(url, u -> ServiceDescription.of(action.getDataset(), policy, u));
         Format f = Negotiation.choose(req, resp, DESCRIPTION_FORMATS, Format.TURTLE);
         try {
             if (f == Format.HTML) {
@@ -124,7 +126,7 @@ final class KgQueryService extends SPARQL_QueryDataset {
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
         try {
-            policy.prepare(query);
+            policy.check(query);
         } catch (BadRequestException e) {
             ServletOps.errorBadRequest(e.getMessage());
         }
@@ -134,7 +136,7 @@ final class KgQueryService extends SPARQL_QueryDataset {
     @Override
     protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
         Pair<DatasetGraph, Query> p = super.decideDataset(action, query, queryStringLog);
-        return Pair.create(p.getLeft(), policy.prepare(p.getRight() == null ? query : p.getRight()));
+        return Pair.create(p.getLeft(), policy.guard(p.getRight() == null ? query : p.getRight()));
     }
 
     @Override
@@ -164,9 +166,7 @@ final class KgQueryService extends SPARQL_QueryDataset {
                 try {
                     return rows.hasNext();
                 } catch (QueryCancelledException e) {
-                    ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), new QueryRunner.QueryTimeoutException(
-                            "The query ran longer than " + policy.timeoutMs() + " ms and was stopped"));
-                    throw e;
+                    throw stoppedByTime(action, e);
                 }
             }
 
@@ -179,12 +179,16 @@ final class KgQueryService extends SPARQL_QueryDataset {
                 try {
                     return rows.next();
                 } catch (QueryCancelledException e) {
-                    ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), new QueryRunner.QueryTimeoutException(
-                            "The query ran longer than " + policy.timeoutMs() + " ms and was stopped"));
-                    throw e;
+                    throw stoppedByTime(action, e);
                 }
             }
         };
         return new QueryExecResult(RowSetStream.create(rows.getResultVars(), limited));
+    }
+
+    /** A query stopped by the time limit while its rows are written: the answer says so (see ResponseLimitFilter). */
+    private QueryCancelledException stoppedByTime(HttpAction action, QueryCancelledException e) {
+        ResponseLimitFilter.stopped(action.getRequest(), action.getResponse(), policy.tooLong());
+        return e;
     }
 }

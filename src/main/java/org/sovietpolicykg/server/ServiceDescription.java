@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -56,24 +55,17 @@ final class ServiceDescription {
         Txn.executeRead(queryable, () -> {
             Dataset d = DatasetFactory.wrap(queryable);
             dataset.addProperty(p(m, "defaultGraph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
-                    .addLiteral(VOID.triples, count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")));
-            try (QueryExecution qe = QueryExecution.dataset(d).query("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g").build()) {
-                qe.execSelect().forEachRemaining(s -> dataset.addProperty(p(m, "namedGraph"), m.createResource()
-                        .addProperty(RDF.type, m.createResource(SD + "NamedGraph")).addProperty(p(m, "name"), s.getResource("g"))
-                        .addProperty(p(m, "graph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
-                                .addLiteral(VOID.triples, s.getLiteral("n").getLong()))));
-            }
+                    .addLiteral(VOID.triples, DatasetDescription.count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")));
+            DatasetDescription.each(d, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                    s -> dataset.addProperty(p(m, "namedGraph"), m.createResource()
+                            .addProperty(RDF.type, m.createResource(SD + "NamedGraph")).addProperty(p(m, "name"), s.getResource("g"))
+                            .addProperty(p(m, "graph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
+                                    .addLiteral(VOID.triples, s.getLiteral("n").getLong()))));
         });
         return m;
     }
 
     private static Property p(Model m, String local) {
         return m.createProperty(SD + local);
-    }
-
-    private static long count(Dataset d, String q) {
-        try (QueryExecution qe = QueryExecution.dataset(d).query(q).build()) {
-            return qe.execSelect().next().getLiteral("n").getLong();
-        }
     }
 }
