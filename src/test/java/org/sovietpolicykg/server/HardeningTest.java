@@ -145,8 +145,7 @@ class HardeningTest {
         // rows that each carry the whole essay (8.5 kB): the buffer (256 KiB) is sent long before the 1,000-row limit
         String q = "SELECT ?text ?a { ?e a <https://w3id.org/soviet-policy-kg/ontology#Essay> ;"
                 + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?text . ?a ?b ?c }";
-        IOException e = assertThrows(IOException.class, () -> post(q), "the client sees an incomplete answer, not a 200 it can parse");
-        assertTrue(e.getMessage() == null || !e.getMessage().isEmpty());
+        assertThrows(IOException.class, () -> post(q), "the client sees an incomplete answer, not a 200 it can parse");
         assertEquals(200, askUntilFree(), "and the server answers the next query (once the one worker is free)");
     }
 
