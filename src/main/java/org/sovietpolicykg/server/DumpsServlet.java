@@ -58,6 +58,8 @@ final class DumpsServlet extends KgServlet {
         if (d == null)
             throw new NotFoundException("No dump at " + req.getRequestURI() + "; the dumps are " + dumps.keySet() + " under " + PATH);
         resp.setHeader("ETag", d.etag());
+        // a download keeps its name when saved (the CSV opens in a spreadsheet, the RDF in a tool)
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + d.name() + "\"");
         resp.setDateHeader("Last-Modified", lastModified);
         resp.setHeader("Cache-Control", "public, max-age=300, must-revalidate");
         if (notModified(req, d)) {
