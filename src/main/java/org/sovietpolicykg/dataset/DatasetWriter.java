@@ -31,7 +31,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.SPD;
 
 /**
  * Writes a dataset as TriG, N-Quads and JSON-LD, deterministically (N-Quads lines sorted; no blank nodes in the
@@ -55,19 +57,28 @@ public final class DatasetWriter {
      * one Turtle graph (each triple once, however many graphs hold it). A quad of the default graph, if any, is left
      * out: the dumps are the named graphs.
      */
-    /** The downloads of a build, by file name: the serialisations and the Wikidata links as CSV. */
+    /**
+     * The downloads of a build, by file name: the serialisations, the Wikidata links as CSV, and the JSON-LD context
+     * the JSON-LD dump names (published at {@code <base>context.jsonld}; a copy beside the dumps, for offline use).
+     */
     public static Map<String, byte[]> downloads(DatasetGraph dsg, BaseIri base) {
-        Map<String, byte[]> files = serialise(dsg);
+        Map<String, byte[]> files = serialise(dsg, base);
         files.put(WikidataLinks.CSV, WikidataLinks.csv(dsg, base));
+        files.put(JsonLdContext.FILE, context(dsg, base).document());
         return files;
     }
 
-    public static Map<String, byte[]> serialise(DatasetGraph dsg) {
+    /** The JSON-LD context of a dataset: the terms of its ontology graph. */
+    public static JsonLdContext context(DatasetGraph dsg, BaseIri base) {
+        return JsonLdContext.of(dsg.getGraph(base.node(SPD.GRAPH_ONTOLOGY)), base);
+    }
+
+    public static Map<String, byte[]> serialise(DatasetGraph dsg, BaseIri base) {
         DatasetGraph named = namedGraphs(dsg);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(TRIG, write(named, RDFFormat.TRIG_PRETTY));
         files.put(NQUADS, sortedLines(write(named, RDFFormat.NQUADS_UTF8)));
-        files.put(JSONLD, write(named, RDFFormat.JSONLD11_PRETTY));
+        files.put(JSONLD, context(dsg, base).write(named));
         files.put(TURTLE, union(named));
         return files;
     }

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -23,6 +24,8 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
 
     /** The dump of a file of the build, if it is one (RDF or CSV); the build's own records (manifest, report) are not. */
     public static Optional<Dump> of(String name, byte[] bytes) {
+        if (name.equals(JsonLdContext.FILE))
+            return Optional.empty(); // the JSON-LD context is published at <base>context.jsonld, not as data
         return mediaTypeOf(name).map(m -> new Dump(name, m, bytes, Sha256.hex(bytes)));
     }
 

@@ -76,16 +76,8 @@ final class DumpsServlet extends KgServlet {
     /** RFC 9110 13.2.2: If-None-Match decides when present (weak comparison, as for a GET); else If-Modified-Since. */
     private boolean notModified(HttpServletRequest req, Dump d) {
         String inm = req.getHeader("If-None-Match");
-        if (inm != null) {
-            for (String tag : inm.split(",")) {
-                String t = tag.trim();
-                if (t.startsWith("W/"))
-                    t = t.substring(2);
-                if (t.equals("*") || t.equals(d.etag()))
-                    return true;
-            }
-            return false;
-        }
+        if (inm != null)
+            return matches(inm, d.etag());
         long since;
         try {
             since = req.getDateHeader("If-Modified-Since");
@@ -93,6 +85,20 @@ final class DumpsServlet extends KgServlet {
             return false; // not a date: ignored, as RFC 9110 says
         }
         return since >= 0 && lastModified <= since;
+    }
+
+    /** Whether an If-None-Match header (a list, {@code *}, weak tags) names the entity tag, compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null)
+            return false;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/"))
+                t = t.substring(2);
+            if (t.equals("*") || t.equals(etag))
+                return true;
+        }
+        return false;
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {

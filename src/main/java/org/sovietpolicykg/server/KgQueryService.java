@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.system.ConNeg;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.web.HttpNames;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -30,6 +37,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
 
@@ -48,8 +56,49 @@ final class KgQueryService extends SPARQL_QueryDataset {
     /** The Service Description, made once per endpoint URL that clients use (the dataset does not change). */
     private final Map<String, Model> descriptions = new ConcurrentHashMap<>();
 
-    KgQueryService(QueryPolicy policy) {
+    /** Writes the JSON-LD answers of CONSTRUCT and DESCRIBE, and the description, with the published context. */
+    private final JsonLdContext context;
+
+    KgQueryService(QueryPolicy policy, JsonLdContext context) {
         this.policy = policy;
+        this.context = context;
+    }
+
+    /**
+     * A CONSTRUCT or DESCRIBE answer asked for as JSON-LD (by {@code Accept} or {@code format=}) is compacted with the
+     * project's context, named by URL; every other answer is Fuseki's.
+     */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        boolean rdf = result.isGraph() || result.isDataset();
+        if (!rdf || !wantsJsonLd(action.getRequest())) {
+            super.sendResults(action, result, prologue);
+            return;
+        }
+        byte[] body = result.isGraph() ? context.write(result.graph()) : context.write(result.dataset().getDefaultGraph());
+        try {
+            ServletOps.success(action);
+            action.setResponseContentType(JsonLdContext.MEDIA_TYPE);
+            action.setResponseCharacterEncoding("UTF-8");
+            action.getResponseOutputStream().write(body);
+        } catch (IOException e) {
+            ServletOps.errorOccurred(e);
+        }
+    }
+
+    /** The negotiation Fuseki does for graphs (ResponseGraph), asked only whether it ends in JSON-LD. */
+    private static boolean wantsJsonLd(HttpServletRequest req) {
+        String output = null;
+        for (String name : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3)) {
+            if (output == null)
+                output = req.getParameter(name);
+        }
+        if (output != null) {
+            String o = output.toLowerCase(Locale.ROOT);
+            return o.equals(WebContent.contentTypeJSONLD) || o.equals("json-ld") || o.equals("jsonld") || o.equals("json");
+        }
+        MediaType m = ConNeg.chooseContentType(req, DEF.constructOffer, DEF.acceptTurtle);
+        return m != null && WebContent.contentTypeJSONLD.equals(m.getContentTypeStr());
     }
 
     /** A GET with no query is not an error: it asks for the Service Description. */
@@ -96,7 +145,9 @@ final class KgQueryService extends SPARQL_QueryDataset {
     private static final List<Format> DESCRIPTION_FORMATS = List.of(Format.TURTLE, Format.RDFXML, Format.JSONLD, Format.NTRIPLES,
             Format.HTML);
 
-    private static String write(Model m, Format f) {
+    private String write(Model m, Format f) {
+        if (f == Format.JSONLD)
+            return new String(context.write(m.getGraph()), StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, m, f.lang());
         return out.toString(StandardCharsets.UTF_8);

@@ -26,7 +26,10 @@ import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.queries.QueryPolicy;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The SPARQL service: embedded Fuseki with the knowledge graph, read-only, at {@code /kg}
@@ -100,6 +103,7 @@ public final class KgServer {
         private DatasetGraph queryable;
         private QueryPolicy policy = QueryPolicy.withTimeout(Settings.QUERY_TIMEOUT_MS.defaultValue());
         private String fingerprint = "unknown";
+        private JsonLdContext jsonLd;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final Map<String, List<Filter>> filters = new LinkedHashMap<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
@@ -130,6 +134,12 @@ public final class KgServer {
             if (!datasetFingerprint.matches("[0-9a-f]{64}|unknown"))
                 throw new ConfigException("Illegal fingerprint=" + datasetFingerprint + ": expected 64 hex digits (a sha256)");
             this.fingerprint = datasetFingerprint;
+            return this;
+        }
+
+        /** The JSON-LD context that JSON-LD answers of the endpoint are compacted with (else the default base's). */
+        public Builder jsonLd(JsonLdContext context) {
+            this.jsonLd = Objects.requireNonNull(context, "context");
             return this;
         }
 
@@ -184,9 +194,10 @@ public final class KgServer {
             DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, own);
             policy.applyTo(readOnly.getContext());
             Limits limits = policy.limits();
+            JsonLdContext context = jsonLd != null ? jsonLd : DatasetWriter.context(queryable, BaseIri.DEFAULT);
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
                     // the query operation with the project's query policy (the time limit on parsing too, result limits)
-                    .registerOperation(Operation.Query, new KgQueryService(policy))
+                    .registerOperation(Operation.Query, new KgQueryService(policy, context))
                     // the Graph Store read: the whole dataset as its named graphs, each quad once
                     .registerOperation(Operation.GSP_R, new KgGraphStore())
                     // false: no SPARQL Update, no Graph Store writes

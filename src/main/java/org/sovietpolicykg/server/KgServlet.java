@@ -1,5 +1,6 @@
 package org.sovietpolicykg.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import jakarta.servlet.ServletException;
@@ -7,7 +8,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
 import org.sovietpolicykg.MethodNotAllowedException;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 
 /**
  * The base of the project's servlets, one per route. Everything they serve is read-only: GET, HEAD and OPTIONS go to
@@ -51,6 +56,19 @@ abstract class KgServlet extends HttpServlet {
         resp.setContentType("text/html");
         resp.setCharacterEncoding("UTF-8");
         resp.getWriter().write(body);
+    }
+
+    /** A graph in an RDF format; JSON-LD compacted with the project's context, named by URL. */
+    static void rdf(HttpServletResponse resp, Format format, Graph g, JsonLdContext context) throws IOException {
+        byte[] body;
+        if (format == Format.JSONLD) {
+            body = context.write(g);
+        } else {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFDataMgr.write(out, g, format.lang());
+            body = out.toByteArray();
+        }
+        bytes(resp, format.mediaType(), body);
     }
 
     static void bytes(HttpServletResponse resp, String mediaType, byte[] body) throws IOException {

@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -27,11 +28,13 @@ final class OntologyServlet extends KgServlet {
 
     private final transient Graph ontology;
     private final transient BaseIri base;
+    private final transient JsonLdContext context;
     private final transient Map<Format, byte[]> bodies = new ConcurrentHashMap<>();
 
-    OntologyServlet(Graph ontology, BaseIri base) {
+    OntologyServlet(Graph ontology, BaseIri base, JsonLdContext context) {
         this.ontology = ontology;
         this.base = base;
+        this.context = context;
     }
 
     @Override
@@ -44,6 +47,8 @@ final class OntologyServlet extends KgServlet {
     private byte[] render(Format f) {
         if (f == Format.HTML)
             return OntologyDocs.html(ontology, base).getBytes(StandardCharsets.UTF_8);
+        if (f == Format.JSONLD)
+            return context.write(ontology);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, ontology, f.lang());
         return out.toByteArray();

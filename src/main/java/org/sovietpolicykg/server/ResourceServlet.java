@@ -1,6 +1,5 @@
 package org.sovietpolicykg.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,12 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.NotFoundException;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
@@ -40,11 +39,13 @@ final class ResourceServlet extends KgServlet {
 
     private final transient DatasetGraph union;
     private final transient Terms terms;
+    private final transient JsonLdContext context;
 
     /** {@code queryable}: the dataset with the union of its graphs as default graph. */
-    ResourceServlet(DatasetGraph queryable, Terms terms) {
+    ResourceServlet(DatasetGraph queryable, Terms terms, JsonLdContext context) {
         this.union = queryable;
         this.terms = terms;
+        this.context = context;
     }
 
     @Override
@@ -57,9 +58,7 @@ final class ResourceServlet extends KgServlet {
         if (format == Format.HTML) {
             html(resp, Pages.render("resource", page(g, iri)));
         } else {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, description(g, iri), format.lang());
-            bytes(resp, format.mediaType(), out.toByteArray());
+            rdf(resp, format, description(g, iri), context);
         }
     }
 

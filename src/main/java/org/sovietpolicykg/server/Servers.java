@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryPolicy;
@@ -34,6 +36,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
  *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
  *   /void, /.well-known/void  VoidServlet  the VoID and DCAT description
+ *   /context.jsonld  ContextServlet       the JSON-LD context every JSON-LD answer names
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
@@ -70,11 +73,12 @@ public final class Servers {
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
-        VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written);
+        JsonLdContext jsonLd = DatasetWriter.context(queryable, config.base());
+        VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written, jsonLd);
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
-                .fingerprint(fingerprint);
-        ResourceServlet resources = new ResourceServlet(queryable, terms);
+                .fingerprint(fingerprint).jsonLd(jsonLd);
+        ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd);
         ReconcileServlet reconcile = new ReconcileServlet(Reconciler.of(queryable, config.base()), config.base());
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
@@ -86,12 +90,13 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), fingerprint))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
+                .servlet(ContextServlet.PATH, new ContextServlet(jsonLd))
                 .servlet("/void", voidDescription)
                 .servlet("/.well-known/void", voidDescription)
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
                 .servlet(ReconcileServlet.PATH, reconcile)
                 .servlet(ReconcileServlet.PATH + "/*", reconcile)
-                .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base()));
+                .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd));
     }
 
     /** A supplier that asks its source once, on first use, and keeps the answer. */

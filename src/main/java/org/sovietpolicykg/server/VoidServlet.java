@@ -1,6 +1,5 @@
 package org.sovietpolicykg.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCAT;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.VOID;
@@ -39,8 +38,10 @@ final class VoidServlet extends KgServlet {
     private final transient Supplier<List<Dump>> dumps;
     private final transient Instant written;
     private final transient Map<String, Model> models = new ConcurrentHashMap<>();
+    private final transient JsonLdContext context;
 
-    VoidServlet(DatasetGraph queryable, BaseIri base, Supplier<List<Dump>> dumps, Instant written) {
+    VoidServlet(DatasetGraph queryable, BaseIri base, Supplier<List<Dump>> dumps, Instant written, JsonLdContext context) {
+        this.context = context;
         this.queryable = queryable;
         this.base = base;
         this.dumps = dumps;
@@ -56,9 +57,7 @@ final class VoidServlet extends KgServlet {
             html(resp, Pages.render("void", page(m)));
             return;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, m, f.lang());
-        bytes(resp, f.mediaType(), out.toByteArray());
+        rdf(resp, f, m.getGraph(), context);
     }
 
     private Map<String, Object> page(Model m) {

@@ -108,6 +108,6 @@ abstract class AbstractQueryContractTest {
 
     /** The built dataset, as every engine loads it: the N-Quads of the build. */
     static byte[] nquads() {
-        return org.sovietpolicykg.dataset.DatasetWriter.serialise(TestGraphs.real().dataset()).get("dataset.nq");
+        return org.sovietpolicykg.dataset.DatasetWriter.serialise(TestGraphs.real().dataset(), org.sovietpolicykg.vocabulary.BaseIri.DEFAULT).get("dataset.nq");
     }
 }

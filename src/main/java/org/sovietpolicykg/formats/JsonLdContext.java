@@ -1,0 +1,223 @@
+package org.sovietpolicykg.formats;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdVersion;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.loader.DocumentLoader;
+import com.apicatalog.jsonld.serialization.QuadsToJsonld;
+import com.apicatalog.rdf.api.RdfConsumerException;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
+import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.Prefixes;
+import org.sovietpolicykg.vocabulary.SPO;
+
+/**
+ * The project's JSON-LD 1.1 context, published at {@code <base>context.jsonld}, and the one writer of JSON-LD that
+ * uses it (the JSON-LD dump, resource descriptions, CONSTRUCT answers, the ontology, VoID): every class and property
+ * of the ontology gets its local name as a term ({@code claimedBy}, {@code hasAnchor}, {@code Claim}), object
+ * properties typed {@code @id} (their values are plain IRI strings) and datatype properties typed by their declared
+ * range; {@code id} and {@code type} alias {@code @id} and {@code @type}; the standard vocabularies are prefixes. The
+ * data's own namespaces are not prefixes, so a notebook sees {@code "claimedBy": "https://…/id/preston"}.
+ * <p>
+ * Compaction is done by Titanium (the JSON-LD processor Jena uses) with the ordered flag and from quads sorted in
+ * N-Quads order, so the same graph gives the same bytes; the {@code @context} of the written document is the
+ * context's URL.
+ */
+public final class JsonLdContext {
+    /** The file name of the context, under the base IRI and beside the dumps. */
+    public static final String FILE = "context.jsonld";
+    public static final String MEDIA_TYPE = "application/ld+json";
+
+    /** Vocabularies of the dataset's descriptions (VoID, DCAT, the Service Description) and of roles. */
+    private static final Map<String, String> EXTRA_PREFIXES = Map.of("void", "http://rdfs.org/ns/void#",
+            "dcat", "http://www.w3.org/ns/dcat#", "sd", "http://www.w3.org/ns/sparql-service-description#",
+            "org", "http://www.w3.org/ns/org#", "schema", "http://schema.org/");
+
+    private static final Map<String, Object> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
+
+    private final String url;
+    private final JsonObject terms;
+    private final byte[] document;
+
+    private JsonLdContext(String url, JsonObject terms) {
+        this.url = url;
+        this.terms = terms;
+        this.document = json(Json.createObjectBuilder().add("@context", terms).build());
+    }
+
+    /**
+     * The context of an ontology graph under a base IRI. A local name given to two terms, or one that is also a
+     * prefix or an alias, is an error: a context must say one thing per name.
+     */
+    public static JsonLdContext of(Graph ontology, BaseIri base) {
+        String ns = base.node(NodeFactory.createURI(SPO.NS)).getURI();
+        Map<String, JsonValue> defs = new TreeMap<>();
+        Map<String, String> owner = new TreeMap<>();
+        defs.put("id", Json.createValue("@id"));
+        defs.put("type", Json.createValue("@type"));
+        owner.put("id", "@id");
+        owner.put("type", "@type");
+        List<String> problems = new ArrayList<>();
+        Set<String> data = Set.of("spd", "spc", "claim", "link", "statement");
+        Map<String, String> prefixes = new TreeMap<>(EXTRA_PREFIXES);
+        Prefixes.standard(base.iri()).forEach((prefix, iri) -> {
+            if (!data.contains(prefix))
+                prefixes.put(prefix, iri);
+        });
+        prefixes.forEach((prefix, iri) -> {
+            if (claim(owner, problems, prefix, iri))
+                defs.put(prefix, Json.createValue(iri));
+        });
+        ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).toList().stream()
+                .filter(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(ns))
+                .map(t -> t.getSubject()).distinct().sorted(Comparator.comparing(Node::getURI)).forEach(term -> {
+                    String name = term.getURI().substring(ns.length());
+                    if (name.isEmpty() || !claim(owner, problems, name, term.getURI()))
+                        return;
+                    defs.put(name, definition(ontology, term));
+                });
+        if (!problems.isEmpty())
+            throw new IllegalArgumentException("The JSON-LD context cannot be made: " + String.join("; ", problems));
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        defs.forEach(b::add);
+        return new JsonLdContext(base.iri() + FILE, b.build());
+    }
+
+    private static boolean claim(Map<String, String> owner, List<String> problems, String name, String iri) {
+        String before = owner.putIfAbsent(name, iri);
+        if (before != null && !before.equals(iri)) {
+            problems.add("the name \"" + name + "\" would be both " + before + " and " + iri);
+            return false;
+        }
+        return true;
+    }
+
+    /** An object property's values are IRIs; a datatype property's are of its one declared datatype, if it has one. */
+    private static JsonValue definition(Graph ontology, Node term) {
+        boolean objectProperty = ontology.contains(term, RDF.type.asNode(), OWL.ObjectProperty.asNode());
+        List<Node> ranges = ontology.find(term, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList();
+        String type = null;
+        if (objectProperty)
+            type = "@id";
+        else if (ontology.contains(term, RDF.type.asNode(), OWL.DatatypeProperty.asNode()) && ranges.size() == 1
+                && ranges.get(0).isURI() && ranges.get(0).getURI().startsWith(XSD.NS) && !ranges.get(0).getURI().equals(XSD.xstring.getURI()))
+            type = ranges.get(0).getURI();
+        if (type == null)
+            return Json.createValue(term.getURI());
+        return Json.createObjectBuilder().add("@id", term.getURI()).add("@type", type).build();
+    }
+
+    /** Where the context is published: {@code <base>context.jsonld}. */
+    public String url() {
+        return url;
+    }
+
+    /** The context document ({@code {"@context": {…}}}), as served and as written beside the dumps. */
+    public byte[] document() {
+        return document.clone();
+    }
+
+    /** A loader that knows this context by its URL, and nothing else: nothing is fetched from the network. */
+    public DocumentLoader loader() {
+        return (uri, options) -> {
+            if (!uri.toString().equals(url))
+                throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "Only " + url + " is known here, not " + uri);
+            return JsonDocument.of(new StringReader(new String(document, StandardCharsets.UTF_8)));
+        };
+    }
+
+    /** One graph, compacted with the context, which it names by URL. */
+    public byte[] write(Graph g) {
+        DatasetGraph dsg = DatasetGraphFactory.wrap(g);
+        return write(dsg);
+    }
+
+    /** A dataset (its default graph and named graphs), compacted with the context, which it names by URL. */
+    public byte[] write(DatasetGraph dsg) {
+        try {
+            QuadsToJsonld fromRdf = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
+            List<Quad> quads = new ArrayList<>();
+            dsg.find().forEachRemaining(quads::add);
+            quads.sort(Comparator.comparing(JsonLdContext::key));
+            for (Quad q : quads)
+                consume(fromRdf, q);
+            JsonArray expanded = fromRdf.toJsonLd();
+            JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(Json.createObjectBuilder().add("@context", terms).build()))
+                    .ordered(true).get();
+            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", url);
+            compacted.forEach((k, v) -> {
+                if (!k.equals("@context"))
+                    out.add(k, v);
+            });
+            return json(out.build());
+        } catch (JsonLdError | RdfConsumerException e) {
+            throw new IllegalStateException("JSON-LD could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(Quad q) {
+        return (q.isDefaultGraph() ? "" : q.getGraph().toString()) + ' ' + q.getSubject() + ' ' + q.getPredicate() + ' ' + q.getObject();
+    }
+
+    private static void consume(QuadsToJsonld c, Quad q) throws RdfConsumerException {
+        String g = q.isDefaultGraph() ? null : resource(q.getGraph());
+        Node o = q.getObject();
+        if (o.isLiteral()) {
+            String lang = o.getLiteralLanguage().isEmpty() ? null : o.getLiteralLanguage();
+            c.quad(resource(q.getSubject()), resource(q.getPredicate()), o.getLiteralLexicalForm(), o.getLiteralDatatypeURI(), lang, null, g);
+        } else {
+            c.quad(resource(q.getSubject()), resource(q.getPredicate()), resource(o), null, null, null, g);
+        }
+    }
+
+    private static String resource(Node n) {
+        if (n.isBlank())
+            return "_:" + n.getBlankNodeLabel();
+        if (n.isURI())
+            return n.getURI();
+        throw new IllegalArgumentException("JSON-LD has no place for the term " + n);
+    }
+
+    private static byte[] json(JsonObject o) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonWriter w = Json.createWriterFactory(PRETTY).createWriter(out, StandardCharsets.UTF_8)) {
+            w.writeObject(o);
+        }
+        byte[] b = out.toByteArray();
+        // a final newline, as every other dump has
+        byte[] nl = new byte[b.length + 1];
+        System.arraycopy(b, 0, nl, 0, b.length);
+        nl[b.length] = '\n';
+        return nl;
+    }
+}
