@@ -147,7 +147,7 @@ public final class JsonLdContext {
         return document.clone();
     }
 
-    /** A loader that knows this context by its URL, and nothing else: nothing is fetched from the network. */
+    /** A loader that knows this context by its URL under the base IRI, and nothing else: nothing is fetched. */
     public DocumentLoader loader() {
         return (uri, options) -> {
             if (!uri.toString().equals(url))
@@ -156,14 +156,25 @@ public final class JsonLdContext {
         };
     }
 
-    /** One graph, compacted with the context, which it names by URL. */
+    /** One graph, compacted with the context, which it names by its URL under the base IRI. */
     public byte[] write(Graph g) {
-        DatasetGraph dsg = DatasetGraphFactory.wrap(g);
-        return write(dsg);
+        return write(DatasetGraphFactory.wrap(g), url);
     }
 
-    /** A dataset (its default graph and named graphs), compacted with the context, which it names by URL. */
+    /**
+     * One graph, compacted with the context, which it names by {@code contextUrl}: a server names its own
+     * {@code /context.jsonld}, so that a client can always fetch what it needs to read the answer.
+     */
+    public byte[] write(Graph g, String contextUrl) {
+        return write(DatasetGraphFactory.wrap(g), contextUrl);
+    }
+
+    /** A dataset (its default graph and named graphs), compacted with the context, which it names by its URL. */
     public byte[] write(DatasetGraph dsg) {
+        return write(dsg, url);
+    }
+
+    private byte[] write(DatasetGraph dsg, String contextUrl) {
         try {
             QuadsToJsonld fromRdf = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
             List<Quad> quads = new ArrayList<>();
@@ -174,7 +185,7 @@ public final class JsonLdContext {
             JsonArray expanded = fromRdf.toJsonLd();
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(Json.createObjectBuilder().add("@context", terms).build()))
                     .ordered(true).get();
-            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", url);
+            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", contextUrl);
             compacted.forEach((k, v) -> {
                 if (!k.equals("@context"))
                     out.add(k, v);

@@ -1,5 +1,6 @@
 package org.sovietpolicykg.html;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -60,9 +62,57 @@ public final class Terms {
         return m;
     }
 
-    /** The first rdfs:label of a node, in a stable order. */
+    /**
+     * A term as a reader sees it: an IRI by its label alone (its prefixed name as {@code code}), a literal by its
+     * value, with what kind of value it is in words ({@code date}, {@code year}, {@code number}; a boolean as yes or
+     * no), never a datatype IRI.
+     */
+    public Map<String, Object> plain(Node n, Graph labels) {
+        Map<String, Object> m = new HashMap<>();
+        if (n == null) {
+            m.put("text", "");
+        } else if (n.isURI()) {
+            m.put("text", label(labels, n).orElse(name(n)));
+            m.put("code", name(n));
+            m.put("href", base.href(n.getURI()));
+        } else if (n.isLiteral()) {
+            String dt = n.getLiteralDatatypeURI();
+            String local = dt == null ? "" : dt.substring(Math.max(dt.lastIndexOf('#'), dt.lastIndexOf('/')) + 1);
+            String text = n.getLiteralLexicalForm();
+            if (local.equals("boolean"))
+                text = text.equals("true") || text.equals("1") ? "yes" : "no";
+            m.put("text", text);
+            m.put("lang", n.getLiteralLanguage());
+            String kind = switch (local) {
+                case "date" -> "date";
+                case "dateTime" -> "date and time";
+                case "gYear" -> "year";
+                case "gYearMonth" -> "month";
+                case "integer", "int", "long", "nonNegativeInteger", "positiveInteger", "decimal", "double", "float" -> "number";
+                case "anyURI" -> "web address";
+                case "string", "langString", "boolean", "" -> "";
+                default -> local;
+            };
+            if (!kind.isEmpty())
+                m.put("kind", kind);
+            if (local.equals("anyURI"))
+                m.put("href", n.getLiteralLexicalForm());
+        } else {
+            m.put("text", "(a node without a name)");
+        }
+        return m;
+    }
+
+    /** The label of a node: its rdfs:label or else its skos:prefLabel, English (or untagged) first, in a stable order. */
     public static Optional<String> label(Graph g, Node n) {
-        return g.find(n, RDFS.label.asNode(), Node.ANY).mapWith(t -> t.getObject()).filterKeep(Node::isLiteral)
-                .mapWith(Node::getLiteralLexicalForm).toList().stream().sorted().findFirst();
+        Optional<String> l = label(g, n, RDFS.label.asNode());
+        return l.isPresent() ? l : label(g, n, SKOS.prefLabel.asNode());
+    }
+
+    private static Optional<String> label(Graph g, Node n, Node property) {
+        return g.find(n, property, Node.ANY).mapWith(t -> t.getObject()).filterKeep(Node::isLiteral).toList().stream()
+                .sorted(Comparator.comparing((Node x) -> x.getLiteralLanguage().equals("en") || x.getLiteralLanguage().isEmpty() ? 0 : 1)
+                        .thenComparing(Node::getLiteralLexicalForm))
+                .map(Node::getLiteralLexicalForm).findFirst();
     }
 }

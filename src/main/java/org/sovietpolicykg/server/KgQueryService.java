@@ -75,7 +75,8 @@ final class KgQueryService extends SPARQL_QueryDataset {
             super.sendResults(action, result, prologue);
             return;
         }
-        byte[] body = result.isGraph() ? context.write(result.graph()) : context.write(result.dataset().getDefaultGraph());
+        String url = KgServlet.contextUrl(action.getRequest());
+        byte[] body = result.isGraph() ? context.write(result.graph(), url) : context.write(result.dataset().getDefaultGraph(), url);
         try {
             ServletOps.success(action);
             action.setResponseContentType(JsonLdContext.MEDIA_TYPE);
@@ -133,10 +134,10 @@ final class KgQueryService extends SPARQL_QueryDataset {
         try {
             if (f == Format.HTML) {
                 KgServlet.html(resp, Pages.render("service", Map.of("title", "SPARQL endpoint", "endpoint", url,
-                        "turtle", write(sd, Format.TURTLE))));
+                        "turtle", write(sd, Format.TURTLE, req))));
                 return;
             }
-            KgServlet.bytes(resp, f.mediaType(), write(sd, f).getBytes(StandardCharsets.UTF_8));
+            KgServlet.bytes(resp, f.mediaType(), write(sd, f, req).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             ServletOps.errorOccurred(e);
         }
@@ -145,9 +146,9 @@ final class KgQueryService extends SPARQL_QueryDataset {
     private static final List<Format> DESCRIPTION_FORMATS = List.of(Format.TURTLE, Format.RDFXML, Format.JSONLD, Format.NTRIPLES,
             Format.HTML);
 
-    private String write(Model m, Format f) {
+    private String write(Model m, Format f, HttpServletRequest req) {
         if (f == Format.JSONLD)
-            return new String(context.write(m.getGraph()), StandardCharsets.UTF_8);
+            return new String(context.write(m.getGraph(), KgServlet.contextUrl(req)), StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, m, f.lang());
         return out.toString(StandardCharsets.UTF_8);

@@ -204,6 +204,7 @@ public final class KgServer {
                     .add(DATASET, readOnly, false);
             // first for every request: which build answers, security headers, the request's method, size and encoding, CORS
             b.addFilter("/*", new ReplicaServlets.FingerprintHeader(fingerprint));
+            b.addFilter("/*", new NotFoundPages());
             b.addFilter("/*", new SecurityHeaders());
             b.addFilter("/*", new RequestLimitFilter(limits.maxRequestBytes()));
             b.addFilter("/*", new CorsFilter());
@@ -224,6 +225,8 @@ public final class KgServer {
             AtomicBoolean ready = new AtomicBoolean(false);
             b.addServlet("/health", new ReplicaServlets.Health());
             b.addServlet("/ready", new ReplicaServlets.Ready(ready, fingerprint));
+            // the context that the endpoint's JSON-LD answers name
+            b.addServlet(ContextServlet.PATH, new ContextServlet(context));
             servlets.forEach(b::addServlet);
             try {
                 FusekiServer fuseki = b.build();

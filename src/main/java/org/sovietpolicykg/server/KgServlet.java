@@ -33,7 +33,7 @@ abstract class KgServlet extends HttpServlet {
             return;
         }
         resp.setHeader("Allow", "GET, HEAD, OPTIONS");
-        HttpErrors.send(resp, new MethodNotAllowedException(
+        HttpErrors.send(req, resp, new MethodNotAllowedException(
                 "Method " + m + " is not allowed on " + req.getRequestURI() + ": this server is read-only; use GET"));
     }
 
@@ -42,13 +42,18 @@ abstract class KgServlet extends HttpServlet {
         try {
             respond(req, resp);
         } catch (RuntimeException e) {
-            HttpErrors.send(resp, e);
+            HttpErrors.send(req, resp, e);
         }
     }
 
     /** The root URL of this server as the client called it, e.g. {@code http://localhost:3030}. */
     static String serverUrl(HttpServletRequest req) {
         return req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
+    }
+
+    /** Where this server publishes the JSON-LD context, as the client called it. */
+    static String contextUrl(HttpServletRequest req) {
+        return serverUrl(req) + ContextServlet.PATH;
     }
 
     static void html(HttpServletResponse resp, String body) throws IOException {
@@ -58,11 +63,11 @@ abstract class KgServlet extends HttpServlet {
         resp.getWriter().write(body);
     }
 
-    /** A graph in an RDF format; JSON-LD compacted with the project's context, named by URL. */
-    static void rdf(HttpServletResponse resp, Format format, Graph g, JsonLdContext context) throws IOException {
+    /** A graph in an RDF format; JSON-LD compacted with the project's context, named by this server's URL for it. */
+    static void rdf(HttpServletRequest req, HttpServletResponse resp, Format format, Graph g, JsonLdContext context) throws IOException {
         byte[] body;
         if (format == Format.JSONLD) {
-            body = context.write(g);
+            body = context.write(g, contextUrl(req));
         } else {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RDFDataMgr.write(out, g, format.lang());

@@ -3,6 +3,7 @@ package org.sovietpolicykg.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.sovietpolicykg.docs.OntologyDocs;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.OWL2;
+import org.sovietpolicykg.NotFoundException;
+import org.sovietpolicykg.NotFoundException.Suggestion;
+import org.sovietpolicykg.vocabulary.SPO;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.vocabulary.BaseIri;
@@ -39,16 +46,29 @@ final class OntologyServlet extends KgServlet {
 
     @Override
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // the ontology's IRI, or its version IRI (<base>ontology/0.2.0): the same documents
+        Node asked = base.resolve(req.getRequestURI());
+        Node ontologyIri = base.node(NodeFactory.createURI(SPO.ONTOLOGY_IRI));
+        List<Node> versions = ontology.find(ontologyIri, OWL2.versionIRI.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList();
+        if (!asked.equals(ontologyIri) && !versions.contains(asked)) {
+            List<Suggestion> here = new ArrayList<>();
+            here.add(new Suggestion("The ontology", "/ontology"));
+            versions.forEach(v -> here.add(new Suggestion("This release, " + v.getURI(), base.href(v.getURI()))));
+            throw new NotFoundException("No ontology document at <" + asked.getURI() + ">: this server has the ontology <"
+                    + ontologyIri.getURI() + "> in the release " + versions.stream().map(Node::getURI).toList(), here);
+        }
         // browsers send text/html first; a bare */* also gets the documentation
         Format format = Negotiation.choose(req, resp, OFFERED, Format.HTML);
+        if (format == Format.JSONLD) {
+            rdf(req, resp, format, ontology, context);
+            return;
+        }
         bytes(resp, format.mediaType(), bodies.computeIfAbsent(format, this::render));
     }
 
     private byte[] render(Format f) {
         if (f == Format.HTML)
             return OntologyDocs.html(ontology, base).getBytes(StandardCharsets.UTF_8);
-        if (f == Format.JSONLD)
-            return context.write(ontology);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, ontology, f.lang());
         return out.toByteArray();

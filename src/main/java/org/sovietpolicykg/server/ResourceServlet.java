@@ -17,6 +17,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.NotFoundException;
+import org.sovietpolicykg.NotFoundException.Suggestion;
+import org.sovietpolicykg.reconcile.Reconciler;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
@@ -40,12 +42,18 @@ final class ResourceServlet extends KgServlet {
     private final transient DatasetGraph union;
     private final transient Terms terms;
     private final transient JsonLdContext context;
+    private final transient ResourcePage page;
+    private final transient Reconciler reconciler;
+    private final transient ReadingServlet reading;
 
     /** {@code queryable}: the dataset with the union of its graphs as default graph. */
-    ResourceServlet(DatasetGraph queryable, Terms terms, JsonLdContext context) {
+    ResourceServlet(DatasetGraph queryable, Terms terms, JsonLdContext context, Reconciler reconciler, ReadingServlet reading) {
         this.union = queryable;
         this.terms = terms;
         this.context = context;
+        this.page = new ResourcePage(queryable, terms);
+        this.reconciler = reconciler;
+        this.reading = reading;
     }
 
     @Override
@@ -53,13 +61,27 @@ final class ResourceServlet extends KgServlet {
         Node iri = terms.base().resolve(req.getRequestURI());
         Graph g = union.getDefaultGraph();
         if (!g.contains(iri, Node.ANY, Node.ANY) && !g.contains(Node.ANY, Node.ANY, iri))
-            throw new NotFoundException("Nothing is said of <" + iri.getURI() + "> in this graph");
+            throw new NotFoundException("Nothing is said of <" + iri.getURI() + "> in this graph", suggestions(iri));
         Format format = Negotiation.choose(req, resp, OFFERED, Format.HTML);
         if (format == Format.HTML) {
-            html(resp, Pages.render("resource", page(g, iri)));
+            Map<String, Object> scope = page.scope(iri);
+            reading.highlighted(iri).ifPresent(html -> {
+                scope.put("sentence", html);
+                scope.put("readHref", ReadingServlet.href(terms.base().localPath(iri.getURI()).orElseThrow()));
+            });
+            html(resp, Pages.render("resource", scope));
         } else {
-            rdf(resp, format, description(g, iri), context);
+            rdf(req, resp, format, description(g, iri), context);
         }
+    }
+
+    /** What an unknown IRI may have meant: the entities whose names are closest to its last segment (Litvinof: Litvinov). */
+    private List<Suggestion> suggestions(Node iri) {
+        String last = iri.getURI().substring(iri.getURI().lastIndexOf('/') + 1).replace('-', ' ').trim();
+        if (last.isEmpty())
+            return List.of();
+        return reconciler.reconcile(last, List.of(), 3).stream().filter(c -> c.score() >= 50)
+                .map(c -> new Suggestion(c.entity().label(), terms.base().href(c.entity().iri()))).toList();
     }
 
     /** Every triple with the resource as subject or object. */
@@ -69,41 +91,6 @@ final class ResourceServlet extends KgServlet {
         g.find(Node.ANY, Node.ANY, iri).forEachRemaining(d::add);
         d.getPrefixMapping().setNsPrefixes(Prefixes.standard().getMapping());
         return d;
-    }
-
-    private Map<String, Object> page(Graph g, Node iri) {
-        Map<String, Object> s = new HashMap<>();
-        String label = Terms.label(g, iri).orElse(terms.name(iri));
-        s.put("title", label);
-        s.put("label", label);
-        s.put("iri", iri.getURI());
-        s.put("path", terms.base().localPath(iri.getURI()).orElseThrow().substring(1));
-        s.put("types", g.find(iri, RDF.type.asNode(), Node.ANY).mapWith(t -> terms.view(t.getObject(), g)).toList());
-        List<Map<String, Object>> out = new ArrayList<>();
-        g.find(iri, Node.ANY, Node.ANY).toList().stream().filter(t -> !t.getPredicate().equals(RDF.type.asNode()))
-                .sorted(Comparator.comparing((Triple t) -> terms.name(t.getPredicate())).thenComparing(t -> t.getObject().toString()))
-                .forEach(t -> out.add(Map.of("property", terms.view(t.getPredicate(), g), "value", terms.view(t.getObject(), g))));
-        s.put("outgoing", out);
-        List<Map<String, Object>> in = new ArrayList<>();
-        g.find(Node.ANY, Node.ANY, iri).toList().stream().filter(t -> !t.getPredicate().equals(OA.hasBody))
-                .sorted(Comparator.comparing((Triple t) -> terms.name(t.getPredicate())).thenComparing(t -> t.getSubject().toString()))
-                .forEach(t -> in.add(Map.of("subject", terms.view(t.getSubject(), g), "property", terms.view(t.getPredicate(), g))));
-        s.put("incoming", in);
-        List<Map<String, Object>> passages = new ArrayList<>();
-        g.find(Node.ANY, OA.hasBody, iri).toList().stream().map(Triple::getSubject).sorted(Comparator.comparing(Node::getURI))
-                .forEach(anno -> g.find(anno, OA.hasTarget, Node.ANY).forEachRemaining(t -> {
-                    Node target = t.getObject();
-                    // the sentence or paragraph, which names its text (text/essay/p4/s1), linked to its page
-                    Map<String, Object> source = terms.view(g.find(target, OA.hasSource, Node.ANY).mapWith(x -> x.getObject())
-                            .toList().stream().findFirst().orElse(null), g);
-                    g.find(target, OA.hasSelector, Node.ANY).forEachRemaining(sel -> g.find(sel.getObject(), OA.exact, Node.ANY)
-                            .forEachRemaining(ex -> passages.add(Map.of("exact", ex.getObject().getLiteralLexicalForm(), "where", source,
-                                    "annotation", terms.view(anno, g), "motivation", g.find(anno, OA.motivatedBy, Node.ANY)
-                                            .mapWith(m -> terms.name(m.getObject())).toList().stream().findFirst().orElse("")))));
-                }));
-        s.put("passages", passages);
-        s.put("hasPassages", !passages.isEmpty());
-        return s;
     }
 
 }

@@ -32,14 +32,18 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/queries/*   CannedQueryServlet   runs one canned query
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
- *   /ontology        OntologyServlet      the ontology, HTML or RDF
+ *   /ontology, /ontology/VERSION  OntologyServlet  the ontology (its IRI and version IRI), HTML or RDF
+ *   /essay, /read/*  ReadingServlet       the texts as a reader sees them, every anchor highlighted
+ *   /pictures/*      PicturesServlet      the timeline and the network of links, drawn as SVG
+ *   /graph/*         GraphServlet         the named graphs' IRIs: a page, or the graph by content negotiation
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
  *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
  *   /void, /.well-known/void  VoidServlet  the VoID and DCAT description
- *   /context.jsonld  ContextServlet       the JSON-LD context every JSON-LD answer names
+ *   /context.jsonld  ContextServlet       the JSON-LD context every JSON-LD answer names (added by KgServer)
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
  *   /kg/...          Fuseki               SPARQL Query, Graph Store read
  *   /health, /ready  ReplicaServlets      for load balancers (added by KgServer)
+ *   (anything else)  NotFoundPages        a 404 that says where to look (a page for browsers), added by KgServer
  * </pre>
  * A new route is a servlet and a line here; a filter goes in with {@link KgServer.Builder#filter}, a Fuseki
  * operation with {@link KgServer.Builder#operation}.
@@ -78,9 +82,12 @@ public final class Servers {
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint).jsonLd(jsonLd);
-        ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd);
-        ReconcileServlet reconcile = new ReconcileServlet(Reconciler.of(queryable, config.base()), config.base());
+        Reconciler reconciler = Reconciler.of(queryable, config.base());
+        ReconcileServlet reconcile = new ReconcileServlet(reconciler, config.base());
+        ReadingServlet reading = new ReadingServlet(queryable, terms);
+        ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd, reconciler, reading);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
+        OntologyServlet ontology = new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd);
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
                 .servlet("/run/*", new RunServlet(catalog, runner, terms))
                 .servlet("/editor", new EditorServlet())
@@ -90,13 +97,17 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), fingerprint))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
-                .servlet(ContextServlet.PATH, new ContextServlet(jsonLd))
                 .servlet("/void", voidDescription)
                 .servlet("/.well-known/void", voidDescription)
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))
                 .servlet(ReconcileServlet.PATH, reconcile)
                 .servlet(ReconcileServlet.PATH + "/*", reconcile)
-                .servlet("/ontology", new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd));
+                .servlet(ReadingServlet.ESSAY, reading)
+                .servlet(PicturesServlet.PATH + "*", new PicturesServlet(queryable, catalog, runner, terms))
+                .servlet(ReadingServlet.PATH + "*", reading)
+                .servlet(GraphServlet.PATH + "*", new GraphServlet(queryable, terms, jsonLd))
+                .servlet("/ontology", ontology)
+                .servlet("/ontology/*", ontology);
     }
 
     /** A supplier that asks its source once, on first use, and keeps the answer. */

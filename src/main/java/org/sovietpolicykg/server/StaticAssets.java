@@ -46,7 +46,7 @@ final class StaticAssets extends ResourceServlet {
     /** Not found: the project's own short JSON message, like every other 404 of the server. */
     @Override
     protected void doNotFound(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
-        HttpErrors.send(resp, new NotFoundException("No asset at " + req.getRequestURI()));
+        HttpErrors.send(req, resp, new NotFoundException("No asset at " + req.getRequestURI()));
     }
 
     @Override

@@ -57,7 +57,7 @@ final class VoidServlet extends KgServlet {
             html(resp, Pages.render("void", page(m)));
             return;
         }
-        rdf(resp, f, m.getGraph(), context);
+        rdf(req, resp, f, m.getGraph(), context);
     }
 
     private Map<String, Object> page(Model m) {

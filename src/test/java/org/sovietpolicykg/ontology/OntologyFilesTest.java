@@ -48,7 +48,7 @@ class OntologyFilesTest {
             m = Rio.parse(in, "", RDFFormat.TURTLE);
         }
         assertTrue(m.contains(ONTOLOGY, RDF.TYPE, OWL.ONTOLOGY));
-        assertEquals("https://w3id.org/soviet-policy-kg/ontology/0.1.0",
+        assertEquals("https://w3id.org/soviet-policy-kg/ontology/0.2.0",
                 Models.objectIRI(m.filter(ONTOLOGY, OWL.VERSIONIRI, null)).orElseThrow().stringValue());
         assertEquals("https://creativecommons.org/licenses/by/4.0/",
                 Models.object(m.filter(ONTOLOGY, VF.createIRI("http://purl.org/dc/terms/license"), null)).orElseThrow().stringValue());

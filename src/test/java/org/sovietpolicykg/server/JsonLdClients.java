@@ -29,8 +29,8 @@ import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * JSON-LD read as a client reads it: Jena (Titanium) and RDF4J, each with a document loader that fetches the
- * published context ({@code <base>context.jsonld}) from the live server's {@code /context.jsonld} over HTTP, and
- * refuses any other remote document. What the server published is what these clients see.
+ * published context (named {@code <base>context.jsonld} by the dumps, the server's own {@code /context.jsonld} by its
+ * answers) from the live server over HTTP, and refuses any other remote document. What the server published is what these clients see.
  */
 final class JsonLdClients {
     private JsonLdClients() {}
@@ -50,9 +50,14 @@ final class JsonLdClients {
         }
     }
 
+    /** The context's two names: its IRI under the base (the dumps), and the server's own URL for it (the answers). */
+    static boolean known(String uri, String serverUrl, BaseIri base) {
+        return uri.equals(base.iri() + "context.jsonld") || uri.equals(serverUrl + "/context.jsonld");
+    }
+
     static DocumentLoader titaniumLoader(String serverUrl, BaseIri base) {
         return (uri, options) -> {
-            if (!uri.toString().equals(base.iri() + "context.jsonld"))
+            if (!known(uri.toString(), serverUrl, base))
                 throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "not fetched in a test: " + uri);
             return JsonDocument.of(new ByteArrayInputStream(fetchContext(serverUrl)));
         };
@@ -72,14 +77,14 @@ final class JsonLdClients {
     /** The statements of a JSON-LD document, read by RDF4J. */
     static Model rdf4j(byte[] jsonld, String serverUrl, BaseIri base) throws IOException {
         no.hasmac.jsonld.loader.DocumentLoader loader = (uri, options) -> {
-            if (!uri.toString().equals(base.iri() + "context.jsonld"))
+            if (!known(uri.toString(), serverUrl, base))
                 throw new no.hasmac.jsonld.JsonLdError(no.hasmac.jsonld.JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "not fetched in a test: " + uri);
             return no.hasmac.jsonld.document.JsonDocument.of(new ByteArrayInputStream(fetchContext(serverUrl)));
         };
         org.eclipse.rdf4j.rio.RDFParser p = Rio.createParser(RDFFormat.JSONLD);
         ParserConfig config = new ParserConfig();
         config.set(JSONLDSettings.DOCUMENT_LOADER, loader);
-        config.set(JSONLDSettings.WHITELIST, java.util.Set.of(base.iri() + "context.jsonld"));
+        config.set(JSONLDSettings.WHITELIST, java.util.Set.of(base.iri() + "context.jsonld", serverUrl + "/context.jsonld"));
         p.setParserConfig(config);
         Model m = new org.eclipse.rdf4j.model.impl.LinkedHashModel();
         p.setRDFHandler(new StatementCollector(m));

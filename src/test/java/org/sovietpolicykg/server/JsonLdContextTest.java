@@ -32,8 +32,8 @@ import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The published JSON-LD context: served at /context.jsonld with a strong ETag, it gives the ontology's short names
- * (claimedBy, hasAnchor, Claim) with their types, and every JSON-LD answer (the dump, resource descriptions, CONSTRUCT,
- * VoID) names it by URL, so a notebook sees "claimedBy": ".../id/preston"; what is compacted expands back to the same
+ * (claimedBy, hasAnchor, Claim) with their types; the JSON-LD dump names it by its IRI under the base, and every JSON-LD
+ * answer (resource descriptions, CONSTRUCT, VoID) by this server's URL for it (which a client can always fetch), so a notebook sees "claimedBy": ".../id/preston"; what is compacted expands back to the same
  * graph.
  */
 class JsonLdContextTest extends AbstractLiveServerTest {
@@ -98,7 +98,7 @@ class JsonLdContextTest extends AbstractLiveServerTest {
         HttpResponse<String> r = get("/id/preston", "application/ld+json");
         assertEquals(200, r.statusCode());
         JsonNode doc = JSON.readTree(r.body());
-        assertEquals(BASE + "context.jsonld", doc.get("@context").asText());
+        assertEquals(server.baseUrl() + "/context.jsonld", doc.get("@context").asText(), "an answer names this server's copy");
         assertTrue(r.body().contains("\"claimedBy\": \"" + BASE + "id/preston\""), r.body().substring(0, 400));
         Graph parsed = JsonLdClients.jena(r.body().getBytes(StandardCharsets.UTF_8), server.baseUrl(), BaseIri.DEFAULT).getDefaultGraph();
         Graph turtle = GraphFactory.createDefaultGraph();
@@ -114,7 +114,7 @@ class JsonLdContextTest extends AbstractLiveServerTest {
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("application/ld+json", r.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
             JsonNode doc = JSON.readTree(r.body());
-            assertEquals(BASE + "context.jsonld", doc.get("@context").asText());
+            assertEquals(server.baseUrl() + "/context.jsonld", doc.get("@context").asText());
             assertTrue(r.body().contains("\"claimedBy\": \"" + BASE + "id/overy\""), "Overy among the historians");
             Graph parsed = JsonLdClients.jena(r.body().getBytes(StandardCharsets.UTF_8), server.baseUrl(), BaseIri.DEFAULT).getDefaultGraph();
             assertEquals(TestGraphs.queryable().getDefaultGraph().find(null, org.apache.jena.graph.NodeFactory.createURI(BASE + "ontology#claimedBy"), null)
@@ -127,7 +127,7 @@ class JsonLdContextTest extends AbstractLiveServerTest {
     @Test
     void the_void_description_in_jsonld_uses_the_context_and_says_what_the_turtle_says() throws Exception {
         HttpResponse<String> r = get("/void", "application/ld+json");
-        assertEquals(BASE + "context.jsonld", JSON.readTree(r.body()).get("@context").asText());
+        assertEquals(server.baseUrl() + "/context.jsonld", JSON.readTree(r.body()).get("@context").asText());
         Graph parsed = JsonLdClients.jena(r.body().getBytes(StandardCharsets.UTF_8), server.baseUrl(), BaseIri.DEFAULT).getDefaultGraph();
         Graph turtle = GraphFactory.createDefaultGraph();
         RDFParser.fromString(get("/void", "text/turtle").body(), Lang.TURTLE).parse(turtle);

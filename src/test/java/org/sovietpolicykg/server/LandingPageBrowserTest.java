@@ -108,4 +108,53 @@ class LandingPageBrowserTest {
             m.put(keys.get(i), values.get(i));
         return m;
     }
+
+    @Test
+    void the_timeline_is_drawn_with_every_dated_item_in_its_lane() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.get(server.baseUrl() + "/pictures/timeline");
+        WebElement svg = browser.findElement(By.cssSelector("figure.picture svg.timeline"));
+        assertTrue(svg.getRect().getWidth() > 1000, "readable at 1280 px: " + svg.getRect());
+        List<WebElement> domestic = browser.findElements(By.cssSelector("g.lane-domestic a.item"));
+        List<WebElement> foreign = browser.findElements(By.cssSelector("g.lane-foreign a.item"));
+        assertEquals(12, domestic.size());
+        assertEquals(15, foreign.size());
+        for (WebElement item : domestic)
+            assertTrue(item.getRect().getWidth() > 0 && item.getRect().getHeight() > 0, "drawn: " + item.getAttribute("data-label"));
+        WebElement pact = browser.findElement(By.cssSelector("g.lane-foreign a.item[data-label='Molotov–Ribbentrop Pact']"));
+        WebElement purge = browser.findElement(By.cssSelector("g.lane-domestic a.item[data-label='Great Purge']"));
+        assertTrue(purge.getRect().getY() < pact.getRect().getY(), "domestic above, foreign below");
+        assertTrue(purge.getRect().getX() < pact.getRect().getX(), "1937 before 1939");
+        assertEquals("Molotov–Ribbentrop Pact", pact.findElement(By.cssSelector("text")).getText());
+    }
+
+    @Test
+    void the_network_of_links_is_drawn_with_labelled_arrows_coloured_by_sphere() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.get(server.baseUrl() + "/pictures/links");
+        List<WebElement> edges = browser.findElements(By.cssSelector("svg.network a.edge"));
+        List<WebElement> nodes = browser.findElements(By.cssSelector("svg.network a.node"));
+        assertEquals(15, edges.size());
+        assertEquals(18, nodes.size());
+        WebElement litvinov = browser.findElement(By.cssSelector("svg.network a.node[data-label='Dismissal of Litvinov']"));
+        WebElement pact = browser.findElement(By.cssSelector("svg.network a.node[data-label='Molotov–Ribbentrop Pact']"));
+        assertEquals("domestic", litvinov.getAttribute("data-sphere"));
+        assertEquals("foreign", pact.getAttribute("data-sphere"));
+        assertTrue(litvinov.getRect().getX() < pact.getRect().getX(), "domestic on the left");
+        assertEquals("rgb(31, 95, 159)", litvinov.findElement(By.cssSelector("circle")).getCssValue("fill"), "blue for domestic");
+        assertTrue(edges.stream().anyMatch(e -> e.findElement(By.cssSelector("text")).getText().equals("enables")
+                && e.getRect().getWidth() > 100), "a labelled arrow across");
+    }
+
+    @Test
+    void the_essay_is_highlighted_and_the_filter_works_without_script() {
+        browser.get(server.baseUrl() + "/essay");
+        assertEquals(346, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
+        WebElement molotov = browser.findElement(By.cssSelector("#p4-s1 a.hl.k-mention[href='/id/molotov']"));
+        assertEquals("Molotov", molotov.getText());
+        browser.findElement(By.cssSelector("form.legend a[href='/essay?kind=claim']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind=claim"));
+        assertEquals(49, browser.findElements(By.cssSelector("[data-anno]")).size(), "only the claims");
+        assertEquals(49, browser.findElements(By.cssSelector("a.marker.k-claim")).size());
+    }
 }

@@ -93,7 +93,8 @@ class ServerTest {
         Model m = Rio.parse(new StringReader(ttl.body()), "", RDFFormat.TURTLE);
         assertEquals(1, m.size());
         HttpResponse<String> jsonld = get(q, "application/ld+json");
-        assertEquals(1, Rio.parse(new StringReader(jsonld.body()), "", RDFFormat.JSONLD).size());
+        assertEquals(1, JsonLdClients.rdf4j(jsonld.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), server.baseUrl(),
+                org.sovietpolicykg.vocabulary.BaseIri.DEFAULT).size());
     }
 
     @Test
