@@ -29,7 +29,7 @@ final class ContextServlet extends KgServlet {
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", "public, max-age=3600, must-revalidate");
-        if (DumpsServlet.matches(req.getHeader("If-None-Match"), etag)) {
+        if (ConditionalGet.matches(req.getHeader("If-None-Match"), etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }

@@ -77,7 +77,7 @@ final class DumpsServlet extends KgServlet {
     private boolean notModified(HttpServletRequest req, Dump d) {
         String inm = req.getHeader("If-None-Match");
         if (inm != null)
-            return matches(inm, d.etag());
+            return ConditionalGet.matches(inm, d.etag());
         long since;
         try {
             since = req.getDateHeader("If-Modified-Since");
@@ -85,20 +85,6 @@ final class DumpsServlet extends KgServlet {
             return false; // not a date: ignored, as RFC 9110 says
         }
         return since >= 0 && lastModified <= since;
-    }
-
-    /** Whether an If-None-Match header (a list, {@code *}, weak tags) names the entity tag, compared weakly. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null)
-            return false;
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/"))
-                t = t.substring(2);
-            if (t.equals("*") || t.equals(etag))
-                return true;
-        }
-        return false;
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {

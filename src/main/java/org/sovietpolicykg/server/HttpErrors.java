@@ -57,6 +57,10 @@ public final class HttpErrors {
             return;
         resp.resetBuffer();
         resp.setStatus(status);
+        // an error is never a cacheable version of the resource, whatever was set before it happened
+        resp.setHeader("ETag", null);
+        resp.setHeader("Last-Modified", null);
+        resp.setHeader("Cache-Control", "no-store");
         resp.setCharacterEncoding("UTF-8");
         if (req != null && prefersHtml(req)) {
             Map<String, Object> scope = new HashMap<>();

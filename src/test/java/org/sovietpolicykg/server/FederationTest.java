@@ -192,6 +192,9 @@ class FederationTest {
             assertEquals(400, r.statusCode(), path + ": " + r.body());
             assertTrue(r.body().contains("SERVICE <https://query.wikidata.org/sparql> is refused"), r.body());
             assertTrue(r.body().contains("this server allows no SERVICE endpoint"), r.body());
+            // an error is not a version of the answer: no tag, nothing a cache may keep
+            assertTrue(r.headers().firstValue("ETag").isEmpty(), path + ": " + r.headers().map());
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), path);
         }
         HttpResponse<String> e = sparql(closed, QueryFactory.read("queries/wikidata-labels.rq").serialize());
         assertEquals(400, e.statusCode(), e.body());
