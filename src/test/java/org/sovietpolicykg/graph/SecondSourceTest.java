@@ -117,6 +117,15 @@ class SecondSourceTest {
             assertTrue(r.body().contains("“Litvoniv”"), "the essay's own spelling, in the essay");
             assertTrue(r.body().contains("/text/second/p1/s1"), "a passage of the note, linked to its sentence");
             assertTrue(r.body().contains("/text/essay/p4/s1"), "a passage of the essay, linked to its sentence");
+            assertTrue(r.body().contains("href=\"/read/second#p1-s1\""), "read where the note says it");
+            // each text has its reading view; the essay's is unchanged by the note
+            HttpResponse<String> note = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/read/second")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, note.statusCode());
+            assertTrue(note.body().contains("data-anno=\"/anno/mention/second/litvinov-at-"), "the note's mention of Litvinov, highlighted");
+            HttpResponse<String> essay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/essay")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(346, essay.body().split("data-anno=", -1).length - 1, "the essay's 346 anchors, none of the note's");
         } finally {
             server.stop();
         }
