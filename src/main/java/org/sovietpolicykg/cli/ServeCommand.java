@@ -55,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--query-queue", paramLabel = "N", descriptionKey = "kg.queryQueue", converter = Converters.Queue.class)
     int queryQueue;
 
+    @Option(names = "--answer-cache-mb", paramLabel = "N", descriptionKey = "kg.answerCacheMb", converter = Converters.AnswerCache.class)
+    int answerCacheMb;
+
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
 
@@ -65,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         KgConfig config = project.config().withPort(port).withDatasetDir(dataset)
-                .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue));
+                .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue,
+                        answerCacheMb * 1024L * 1024L));
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
         Supplier<List<Dump>> dumps;
