@@ -12,8 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.TestProjects;
 import org.sovietpolicykg.cli.Main;
 import org.sovietpolicykg.vocabulary.BaseIri;
@@ -28,7 +35,8 @@ class BuildCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, run("build", "--out", a.toString()).exit);
         assertEquals(0, run("build", "--out", b.toString()).exit);
-        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE, WikidataLinks.CSV})
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE, WikidataLinks.CSV,
+                DatasetWriter.THRIFT})
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
 
@@ -46,6 +54,26 @@ class BuildCommandTest {
         }
         assertEquals("text/turtle", dumps.get(3).mediaType());
         assertEquals("application/n-quads", dumps.get(1).mediaType());
+    }
+
+    @Test
+    void the_build_writes_the_quads_as_rdf_thrift_too_in_its_manifest_not_a_download(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "--out", out.toString()).exit);
+        byte[] thrift = Files.readAllBytes(out.resolve(DatasetWriter.THRIFT));
+        assertTrue(Files.readString(out.resolve(DatasetWriter.MANIFEST), StandardCharsets.UTF_8)
+                .contains(Sha256.hex(thrift) + "  " + DatasetWriter.THRIFT + "\n"), "listed in the manifest");
+        assertTrue(Dump.inFolder(out).stream().noneMatch(d -> d.name().equals(DatasetWriter.THRIFT)), "not a download");
+        DatasetGraph fromThrift = DatasetGraphFactory.create();
+        RDFParser.source(out.resolve(DatasetWriter.THRIFT)).lang(Lang.RDFTHRIFT).parse(fromThrift);
+        DatasetGraph fromNquads = DatasetGraphFactory.create();
+        RDFParser.source(out.resolve(DatasetWriter.NQUADS)).lang(Lang.NQUADS).parse(fromNquads);
+        assertEquals(12_545, Iter.count(fromNquads.find()), "the essay's quads");
+        assertTrue(IsoMatcher.isomorphic(fromNquads, fromThrift), "the same quads as the N-Quads");
+        // and serve loads it into the queryable form: the named graphs and their union
+        DatasetGraph served = Datasets.loadUnionView(out.resolve(DatasetWriter.THRIFT), BaseIri.DEFAULT);
+        assertEquals(Iter.count(fromNquads.find()), Iter.count(served.find()) - served.getDefaultGraph().size());
+        assertTrue(IsoMatcher.isomorphic(fromNquads, DatasetWriter.namedGraphs(served)));
     }
 
     @Test
