@@ -26,6 +26,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -88,7 +89,9 @@ public final class DatasetWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(sortedNquads.length / 2);
         StreamRDF thrift = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
         thrift.start();
-        RDFParser.source(new ByteArrayInputStream(sortedNquads)).lang(Lang.NQUADS).parse(new StreamRDFWrapper(thrift) {
+        // blank nodes keep the labels the N-Quads give them (a fresh label each parse would differ from build to build)
+        RDFParser.source(new ByteArrayInputStream(sortedNquads)).lang(Lang.NQUADS).labelToNode(LabelToNode.createUseLabelAsGiven())
+                .parse(new StreamRDFWrapper(thrift) {
             @Override
             public void start() {}
 
