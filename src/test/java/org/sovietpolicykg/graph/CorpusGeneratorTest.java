@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
 
@@ -44,11 +47,7 @@ class CorpusGeneratorTest {
 
     /** The class path of this test run (it has SnakeYAML, as the jar has). */
     static String classPath() {
-        return ManagementHolder.CLASS_PATH;
-    }
-
-    private static final class ManagementHolder {
-        static final String CLASS_PATH = java.lang.management.ManagementFactory.getRuntimeMXBean().getClassPath();
+        return ManagementFactory.getRuntimeMXBean().getClassPath();
     }
 
     @BeforeAll
@@ -77,10 +76,10 @@ class CorpusGeneratorTest {
         DatasetGraph corpus = kg.dataset();
         DatasetGraph essay = TestGraphs.real().dataset();
         Node curated = kg.baseIri().node(SPD.GRAPH_CURATED);
-        for (Node type : List.of(SPO.Claim.asNode(), SPO.Link.asNode()))
+        for (Node type : List.of(SPO.Claim, SPO.DomesticForeignLink))
             assertEquals(3 * count(essay, curated, type), count(corpus, curated, type), "three times the essay's " + type);
         assertEquals(3, kg.texts().size(), "the essay and two copies");
-        assertTrue(corpus.getGraph(curated).contains(kg.baseIri().node("claim/author-thesis-c3"), RDF.type.asNode(), SPO.Claim.asNode()));
+        assertTrue(corpus.getGraph(curated).contains(NodeFactory.createURI(BaseIri.DEFAULT_IRI + "claim/author-thesis-c3"), RDF.type.asNode(), SPO.Claim));
     }
 
     static long count(DatasetGraph dsg, Node graph, Node type) {
