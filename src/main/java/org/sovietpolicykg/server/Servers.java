@@ -75,7 +75,7 @@ public final class Servers {
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint);
         ResourceServlet resources = new ResourceServlet(queryable, terms);
-        ReconcileServlet reconcile = new ReconcileServlet(Reconciler.of(queryable, config.base()), config.base());
+        ReconcileServlet reconcile = new ReconcileServlet(once(() -> Reconciler.of(queryable, config.base())), config.base());
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
                 .servlet("/run/*", new RunServlet(catalog, runner, terms))
