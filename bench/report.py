@@ -19,7 +19,7 @@ def med(xs): return statistics.median(xs) if xs else None
 def cell(xs, fmt="{:.0f}"):
     return "–" if not xs else f"{fmt.format(med(xs))} ({fmt.format(min(xs))}–{fmt.format(max(xs))})"
 
-servers = [s for s in ["ours", "ours-nocache", "fuseki-mem", "fuseki-tdb2", "virtuoso"] if any(k[0] == s for k in rps)]
+servers = [s for s in ["ours", "ours-nocache", "fuseki-mem", "fuseki-tdb2", "virtuoso"] if any(k[0] == s for k in rps)]  # ours-64m: the memory check
 targets = []
 for k in rps:
     if k[1] not in targets: targets.append(k[1])
@@ -57,11 +57,14 @@ goals.append(("ad-hoc, first sight, 16 conns / stock Fuseki in memory", ratio(r1
 goals.append(("ad-hoc, same text repeated, 16 conns / static file, same server", ratio(r16("ours", "adhoc-repeat"), r16("ours", "static")), ">= 0.9"))
 goals.append(("cold start, ours / stock Fuseki in memory", ratio(med(ms.get(("cold-start", "ours"), [])), med(ms.get(("cold-start", "fuseki-mem"), []))), "<= 0.5"))
 goals.append(("build / tdb2.tdbloader", ratio(med(ms.get(("build", "ours"), [])), med(ms.get(("build", "tdb2.tdbloader"), []))), "<= 1.0"))
-errs = sum(bad[k] for k in bad if k[0] == "ours" and k[1].startswith("api:"))
+errs = sum(bad[k] for k in bad if k[0] == "ours-64m")
+served = sum(len(rps[k]) for k in rps if k[0] == "ours-64m")
 out += ["### Goals", "", "| ratio | measured | goal | met |", "|---|---|---|---|"]
 for name, v, goal in goals:
     op, g = goal.split()
     met = "–" if v is None else ("yes" if (v >= float(g) if op == ">=" else v <= float(g)) else "no")
     out.append(f"| {name} | {'–' if v is None else f'{v:.2f}'} | {goal} | {met} |")
-out.append(f"| every canned query via the API at 1, 4, 16 conns in -Xmx{heap}: answers not 2xx or errors | {errs} | 0 | {'yes' if errs == 0 else 'no'} |")
+m64 = [med(rps[k]) for k in rps if k[0] == "ours-64m"]
+out.append(f"| every canned query via the API at 16 conns in -Xmx64m: answers not 2xx or errors ({served} runs, "
+           f"{min(m64) if m64 else 0:.0f} req/s at least) | {errs} | 0 | {'yes' if errs == 0 and served else 'no'} |")
 print("\n".join(out))

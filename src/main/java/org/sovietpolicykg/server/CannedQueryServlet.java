@@ -65,8 +65,10 @@ final class CannedQueryServlet extends KgServlet {
         Map<String, String> key = new TreeMap<>(params);
         key.remove("format");
         String request = q.name() + "\n" + key + "\n" + format.key();
-        if (q.isFederated()) {
-            resp.setHeader("Cache-Control", "no-cache");
+        // a bound of 0 keeps nothing (Caffeine would keep an answer until its next maintenance)
+        if (q.isFederated() || runner.policy().limits().answerCacheBytes() == 0) {
+            if (q.isFederated())
+                resp.setHeader("Cache-Control", "no-cache");
             bytes(resp, format.mediaType(), runner.run(bound, format));
             return;
         }
