@@ -55,6 +55,7 @@ final class BuildCommand implements Callable<Integer> {
         // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
         QueryCatalog.load(project.config().projectDir(), kg.baseIri());
         Map<String, byte[]> files = DatasetWriter.downloads(kg.dataset(), kg.baseIri());
+        files.put(DatasetWriter.THRIFT, DatasetWriter.thrift(files.get(DatasetWriter.NQUADS)));
         Map<String, Coverage> coverage = Coverage.of(kg);
         Map<String, Object> coverageJson = new LinkedHashMap<>();
         coverage.forEach((text, c) -> coverageJson.put(text, c.toMap()));

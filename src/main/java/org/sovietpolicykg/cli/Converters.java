@@ -75,6 +75,12 @@ final class Converters {
         }
     }
 
+    static final class AnswerCache extends Of<Integer> {
+        AnswerCache() {
+            super(Settings.ANSWER_CACHE_MB);
+        }
+    }
+
     static final class Timeout extends Of<Integer> {
         Timeout() {
             super(Settings.QUERY_TIMEOUT_MS);

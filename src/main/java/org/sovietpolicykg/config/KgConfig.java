@@ -59,16 +59,31 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
         }
     }
 
-    /** How much one request may ask of the server: body and query size, result size, concurrent queries. */
-    public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue) {
-        /** 192 KiB of request (below Jetty's 200,000-byte form limit), 100,000 rows, 64 MiB of answer, 4 queries at once and 16 waiting. */
+    /**
+     * How much one request may ask of the server: body and query size, result size, concurrent queries; and how many
+     * bytes of answers the server keeps (for the endpoint and for the canned queries each; 0 keeps none).
+     */
+    public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue,
+            long answerCacheBytes) {
+        /** 192 KiB of request (below Jetty's 200,000-byte form limit), 100,000 rows, 64 MiB of answer, 4 queries at once and 16 waiting, 8 MiB of answers kept. */
         public static final Limits DEFAULT = new Limits(Settings.MAX_REQUEST_BYTES.defaultValue(), Settings.MAX_RESULT_ROWS.defaultValue(),
-                Settings.MAX_RESULT_MB.defaultValue() * 1024L * 1024L, Settings.QUERY_WORKERS.defaultValue(), Settings.QUERY_QUEUE.defaultValue());
+                Settings.MAX_RESULT_MB.defaultValue() * 1024L * 1024L, Settings.QUERY_WORKERS.defaultValue(), Settings.QUERY_QUEUE.defaultValue(),
+                Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L);
 
         public Limits {
-            if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0)
+            if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0 || answerCacheBytes < 0)
                 throw new ConfigException("Illegal limits " + maxRequestBytes + ", " + maxResultRows + ", " + maxResultBytes + ", "
-                        + queryWorkers + ", " + queryQueue + ": expected positive sizes and counts");
+                        + queryWorkers + ", " + queryQueue + ", " + answerCacheBytes + ": expected positive sizes and counts");
+        }
+
+        /** The limits with the default answer cache. */
+        public Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue) {
+            this(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L);
+        }
+
+        /** The same limits with another bound of the answer caches, in bytes. */
+        public Limits withAnswerCacheBytes(long bytes) {
+            return new Limits(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, bytes);
         }
     }
 

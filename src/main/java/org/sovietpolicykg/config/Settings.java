@@ -65,8 +65,12 @@ public final class Settings {
     public static final Setting<Integer> QUERY_QUEUE = new Setting<>("kg.queryQueue", List.of("--query-queue"),
             "Queries that may wait for a worker (beyond: 503 with Retry-After)", "16", t -> checkPositive("query queue", t));
 
+    public static final Setting<Integer> ANSWER_CACHE_MB = new Setting<>("kg.answerCacheMb", List.of("--answer-cache-mb"),
+            "MiB of answers kept in memory (the dataset does not change while it is served), for the endpoint and for the"
+                    + " canned queries each; 0 keeps none", "8", t -> checkNonNegative("answer cache", t));
+
     public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS, ALLOW_SERVICE,
-            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE);
+            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE, ANSWER_CACHE_MB);
 
     /** The setting a command-line option sets. */
     public static Optional<Setting<?>> byOption(String option) {
@@ -126,6 +130,17 @@ public final class Settings {
             aliases.put(from, to);
         }
         return aliases;
+    }
+
+    private static int checkNonNegative(String what, String text) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= 0)
+                return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("Illegal " + what + "=" + text + ": expected a whole number, 0 or more");
     }
 
     private static int checkPositive(String what, String text) {

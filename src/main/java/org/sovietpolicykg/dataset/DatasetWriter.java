@@ -1,5 +1,6 @@
 package org.sovietpolicykg.dataset;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,13 @@ import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -47,6 +54,11 @@ public final class DatasetWriter {
     public static final String JSONLD = "dataset.jsonld";
     /** The union of all the named graphs as one graph, for tools that have no named graphs. */
     public static final String TURTLE = "dataset.ttl";
+    /**
+     * The named graphs in RDF Thrift, Jena's binary format, which it reads several times faster than N-Quads: what
+     * {@code serve} loads. Not a download (the text formats are): the quads of {@link #NQUADS}, in the same order.
+     */
+    public static final String THRIFT = "dataset.rt";
     /** Every file a build wrote, with its sha256: only a folder that matches it is replaced by the next build. */
     public static final String MANIFEST = "manifest.sha256";
 
@@ -81,6 +93,24 @@ public final class DatasetWriter {
         files.put(JSONLD, context(dsg, base).write(named));
         files.put(TURTLE, union(named));
         return files;
+    }
+
+    /** The quads of a sorted N-Quads file, in its order, as RDF Thrift (so that the same sources give the same bytes). */
+    public static byte[] thrift(byte[] sortedNquads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sortedNquads.length / 2);
+        StreamRDF thrift = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+        thrift.start();
+        // blank nodes keep the labels the N-Quads give them (a fresh label each parse would differ from build to build)
+        RDFParser.source(new ByteArrayInputStream(sortedNquads)).lang(Lang.NQUADS).labelToNode(LabelToNode.createUseLabelAsGiven())
+                .parse(new StreamRDFWrapper(thrift) {
+            @Override
+            public void start() {}
+
+            @Override
+            public void finish() {}
+        });
+        thrift.finish();
+        return out.toByteArray();
     }
 
     /** The named graphs of a dataset without its default graph (a view: the graphs are not copied), with its prefixes. */

@@ -30,12 +30,13 @@ public final class Datasets {
     }
 
     /**
-     * Loads a built dataset from its N-Quads straight into its queryable form ({@link #unionView}): the named graphs, and
-     * their union as the default graph, in one pass and one transaction.
+     * Loads a built dataset from its N-Quads or RDF Thrift (by the file's extension) straight into its queryable form
+     * ({@link #unionView}): the named graphs, and their union as the default graph, in one pass and one transaction.
      */
-    public static DatasetGraph loadUnionView(Path nquads, BaseIri baseIri) {
+    public static DatasetGraph loadUnionView(Path quads, BaseIri baseIri) {
+        Lang lang = quads.getFileName().toString().endsWith(".rt") ? Lang.RDFTHRIFT : Lang.NQUADS;
         DatasetGraph view = DatasetGraphFactory.createTxnMem();
-        Txn.executeWrite(view, () -> RDFParser.source(nquads).lang(Lang.NQUADS).parse(new StreamRDFBase() {
+        Txn.executeWrite(view, () -> RDFParser.source(quads).lang(lang).parse(new StreamRDFBase() {
             @Override
             public void quad(Quad q) {
                 addWithUnion(view, q);

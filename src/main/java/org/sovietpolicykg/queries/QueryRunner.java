@@ -51,6 +51,11 @@ public final class QueryRunner {
         this(dataset, QueryPolicy.withTimeout(timeoutMs));
     }
 
+    /** The policy the queries run under. */
+    public QueryPolicy policy() {
+        return policy;
+    }
+
     /** The default format of a query: JSON for SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE. */
     public static Format defaultFormat(Query q) {
         return q.isSelectType() || q.isAskType() ? Format.JSON : Format.TURTLE;

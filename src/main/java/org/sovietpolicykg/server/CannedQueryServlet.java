@@ -23,7 +23,8 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  * {@code GET /api/queries/NAME?param=value}: runs one canned query, its parameters bound from the query string, in
  * the format that {@code ?format=} names or else the Accept header asks for (JSON or Turtle by default). The dataset
  * cannot change while the server runs, so an answer is kept (a cache bounded by bytes, Caffeine) and carries a strong
- * ETag made of the dataset's fingerprint and the request, {@code Cache-Control}, and a 304 on revalidation.
+ * ETag made of the dataset's fingerprint and the request, {@code Cache-Control}, and a 304 on revalidation. A federated
+ * query's answer is not kept and has no ETag: it depends on another endpoint, which may change or fail at any time.
  */
 final class CannedQueryServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
@@ -31,8 +32,6 @@ final class CannedQueryServlet extends KgServlet {
 
     /** How long a client may reuse an answer before it revalidates (the dataset is immutable while a server runs). */
     static final String CACHE_CONTROL = "public, max-age=300";
-    /** The bound of the answer cache, in bytes of answers. */
-    static final long CACHE_BYTES = 16L * 1024 * 1024;
 
     /** An answer as it is sent: its media type, its bytes. */
     private record Answer(String mediaType, byte[] body) {}
@@ -42,14 +41,16 @@ final class CannedQueryServlet extends KgServlet {
     private final transient BaseIri base;
     private final String fingerprint;
     /** Answers of an immutable dataset, by request: bounded by their bytes (Caffeine), never an error. */
-    private final transient Cache<String, Answer> answers = Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
-            .weigher((String key, Answer a) -> a.body().length + key.length()).build();
+    private final transient Cache<String, Answer> answers;
 
+    /** The answers kept are bounded by the runner's limits ({@code --answer-cache-mb}). */
     CannedQueryServlet(QueryCatalog catalog, QueryRunner runner, BaseIri base, String fingerprint) {
         this.catalog = catalog;
         this.runner = runner;
         this.base = base;
         this.fingerprint = fingerprint;
+        this.answers = Caffeine.newBuilder().maximumWeight(runner.policy().limits().answerCacheBytes())
+                .weigher((String key, Answer a) -> a.body().length + 2 * key.length() + 64).build();
     }
 
     @Override
@@ -64,6 +65,13 @@ final class CannedQueryServlet extends KgServlet {
         Map<String, String> key = new TreeMap<>(params);
         key.remove("format");
         String request = q.name() + "\n" + key + "\n" + format.key();
+        // a bound of 0 keeps nothing (Caffeine would keep an answer until its next maintenance)
+        if (q.isFederated() || runner.policy().limits().answerCacheBytes() == 0) {
+            if (q.isFederated())
+                resp.setHeader("Cache-Control", "no-cache");
+            bytes(resp, format.mediaType(), runner.run(bound, format));
+            return;
+        }
         String etag = "\"" + Sha256.hex(fingerprint + "\n" + request).substring(0, 32) + "\"";
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);

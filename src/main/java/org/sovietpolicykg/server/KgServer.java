@@ -19,6 +19,9 @@ import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -47,6 +50,8 @@ public final class KgServer {
     public static final String DATASET = "/kg";
     /** An answer is buffered up to this size before it is sent, so that an error within it still gets its status. */
     static final int RESPONSE_BUFFER = 256 * 1024;
+    /** The output buffer of every other answer: Jetty's default, a size its buffer pool keeps. */
+    static final int OUTPUT_BUFFER = 32 * 1024;
     /** The paths whose answers are gzipped when the client accepts it. */
     static final String[] GZIP_PATHS = {"/dumps/*", DATASET + "/get"};
 
@@ -186,6 +191,22 @@ public final class KgServer {
             jetty.setStopTimeout(ms);
         }
 
+        /**
+         * Fuseki gives every response a 5 MiB output buffer, more than Jetty's buffer pool keeps (64 KiB): each answer
+         * then allocates (and zeroes) a buffer of its own, outside the heap, and under a small heap the allocations wait
+         * for the collector to free the last ones (tens of milliseconds an answer). Jetty's default size instead
+         * ({@value #OUTPUT_BUFFER} bytes, pooled); the endpoint's answers get the larger buffer of {@link ResponseLimitFilter},
+         * on the heap, so that no answer reserves memory outside it.
+         */
+        private static void smallOutputBuffers(Server jetty) {
+            for (Connector c : jetty.getConnectors())
+                for (ConnectionFactory f : c.getConnectionFactories())
+                    if (f instanceof HttpConnectionFactory h) {
+                        h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
+                        h.getHttpConfiguration().setUseOutputDirectByteBuffers(false);
+                    }
+        }
+
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
@@ -210,6 +231,9 @@ public final class KgServer {
             b.addFilter("/*", new CorsFilter());
             // queries: a bounded pool each for the endpoint and for the canned queries, and bounded answers
             long wait = Math.min(2_000, policy.timeoutMs());
+            // answers kept before the pool: a kept answer runs no query, so it waits for no worker
+            if (limits.answerCacheBytes() > 0)
+                b.addFilter(DATASET + "/*", new SparqlAnswerCache(fingerprint, limits.answerCacheBytes(), limits.maxRequestBytes()));
             b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
             b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
             // the format names SPARQL clients send that Fuseki does not know (SPARQLWrapper's rdf+xml, n3)
@@ -232,6 +256,7 @@ public final class KgServer {
                 FusekiServer fuseki = b.build();
                 // gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
                 Server jetty = fuseki.getJettyServer();
+                smallOutputBuffers(jetty);
                 GzipHandler gzip = new GzipHandler();
                 gzip.setIncludedPaths(GZIP_PATHS);
                 gzip.setMinGzipSize(1024);

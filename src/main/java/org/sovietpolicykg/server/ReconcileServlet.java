@@ -1,6 +1,7 @@
 package org.sovietpolicykg.server;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -44,11 +45,12 @@ final class ReconcileServlet extends KgServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final transient Reconciler reconciler;
+    /** Made on the first request (its index of names is not needed to answer the first query). */
+    private final transient Supplier<Reconciler> reconcilerOf;
     private final transient BaseIri base;
 
-    ReconcileServlet(Reconciler reconciler, BaseIri base) {
-        this.reconciler = reconciler;
+    ReconcileServlet(Supplier<Reconciler> reconciler, BaseIri base) {
+        this.reconcilerOf = reconciler;
         this.base = base;
     }
 
@@ -82,18 +84,18 @@ final class ReconcileServlet extends KgServlet {
     }
 
     Map<String, Object> manifest(String serverUrl) {
-        String pages = serverUrl + base.localPath(reconciler.identifierSpace()).orElse("/id/");
+        String pages = serverUrl + base.localPath(reconcilerOf.get().identifierSpace()).orElse("/id/");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("versions", List.of("0.2"));
         m.put("name", "Soviet Policy KG: the entities of an essay on Stalin's foreign policy");
-        m.put("identifierSpace", reconciler.identifierSpace());
-        m.put("schemaSpace", reconciler.schemaSpace());
+        m.put("identifierSpace", reconcilerOf.get().identifierSpace());
+        m.put("schemaSpace", reconcilerOf.get().schemaSpace());
         m.put("documentation", serverUrl + "/");
         m.put("serviceVersion", Version.FULL);
         m.put("view", Map.of("url", pages + "{{id}}"));
         m.put("preview", Map.of("url", pages + "{{id}}", "width", 430, "height", 300));
         List<Map<String, Object>> types = new ArrayList<>();
-        for (Reconciler.Type t : reconciler.types())
+        for (Reconciler.Type t : reconcilerOf.get().types())
             types.add(Map.of("id", t.id(), "name", t.name()));
         m.put("defaultTypes", types);
         m.put("suggest", Map.of("entity", Map.of("service_url", serverUrl + PATH, "service_path", "/suggest/entity")));
@@ -139,9 +141,9 @@ final class ReconcileServlet extends KgServlet {
         else if (!t.isMissingNode() && !t.isNull())
             throw new BadRequestException("'type' is neither a type id nor a list of them");
         for (String type : types)
-            if (reconciler.types().stream().noneMatch(x -> x.id().equals(type) || x.iri().equals(type)))
+            if (reconcilerOf.get().types().stream().noneMatch(x -> x.id().equals(type) || x.iri().equals(type)))
                 throw new BadRequestException("'type' " + type + " is not a type of this service; expected one of "
-                        + String.join(", ", reconciler.types().stream().map(Reconciler.Type::id).toList()));
+                        + String.join(", ", reconcilerOf.get().types().stream().map(Reconciler.Type::id).toList()));
         int limit = DEFAULT_LIMIT;
         if (!q.path("limit").isMissingNode()) {
             if (!q.path("limit").canConvertToInt() || q.path("limit").asInt() < 1)
@@ -149,7 +151,7 @@ final class ReconcileServlet extends KgServlet {
             limit = Math.min(MAX_LIMIT, q.path("limit").asInt());
         }
         List<Map<String, Object>> result = new ArrayList<>();
-        for (Reconciler.Candidate c : reconciler.reconcile(q.path("query").asText(), types, limit))
+        for (Reconciler.Candidate c : reconcilerOf.get().reconcile(q.path("query").asText(), types, limit))
             result.add(candidate(c));
         return result;
     }
@@ -173,7 +175,7 @@ final class ReconcileServlet extends KgServlet {
     /** The classes of an entity, the most specific (fewest members) first: Person before Actor. */
     private List<Map<String, Object>> typesOf(Reconciler.Entity e) {
         List<Map<String, Object>> types = new ArrayList<>();
-        reconciler.types().stream().filter(t -> e.types().contains(t.id()))
+        reconcilerOf.get().types().stream().filter(t -> e.types().contains(t.id()))
                 .sorted(Comparator.comparingInt(Reconciler.Type::count).thenComparing(Reconciler.Type::id))
                 .forEach(t -> types.add(Map.of("id", t.id(), "name", t.name())));
         return types;
@@ -194,7 +196,7 @@ final class ReconcileServlet extends KgServlet {
                 throw new BadRequestException("Parameter 'cursor' is not a whole number from 0");
         }
         List<Map<String, Object>> result = new ArrayList<>();
-        List<Reconciler.Entity> found = reconciler.suggest(prefix, cursor + 10);
+        List<Reconciler.Entity> found = reconcilerOf.get().suggest(prefix, cursor + 10);
         for (Reconciler.Entity e : found.subList(Math.min(cursor, found.size()), found.size())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());

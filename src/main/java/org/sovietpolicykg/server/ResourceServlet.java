@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,11 +44,11 @@ final class ResourceServlet extends KgServlet {
     private final transient Terms terms;
     private final transient JsonLdContext context;
     private final transient ResourcePage page;
-    private final transient Reconciler reconciler;
+    private final transient Supplier<Reconciler> reconciler;
     private final transient ReadingServlet reading;
 
     /** {@code queryable}: the dataset with the union of its graphs as default graph. */
-    ResourceServlet(DatasetGraph queryable, Terms terms, JsonLdContext context, Reconciler reconciler, ReadingServlet reading) {
+    ResourceServlet(DatasetGraph queryable, Terms terms, JsonLdContext context, Supplier<Reconciler> reconciler, ReadingServlet reading) {
         this.union = queryable;
         this.terms = terms;
         this.context = context;
@@ -80,7 +81,7 @@ final class ResourceServlet extends KgServlet {
         String last = iri.getURI().substring(iri.getURI().lastIndexOf('/') + 1).replace('-', ' ').trim();
         if (last.isEmpty())
             return List.of();
-        return reconciler.reconcile(last, List.of(), 3).stream().filter(c -> c.score() >= 50)
+        return reconciler.get().reconcile(last, List.of(), 3).stream().filter(c -> c.score() >= 50)
                 .map(c -> new Suggestion(c.entity().label(), terms.base().href(c.entity().iri()))).toList();
     }
 

@@ -28,6 +28,8 @@ import org.sovietpolicykg.KgException;
  */
 final class ResponseLimitFilter implements Filter {
     static final String LIMITED = "kg.limitedResponse";
+    /** Set on a request whose answer was stopped before its end: whatever was written of it is not an answer to keep. */
+    static final String STOPPED = "kg.stoppedResponse";
 
     private final long maxBytes;
     private final int bufferBytes;
@@ -44,6 +46,7 @@ final class ResponseLimitFilter implements Filter {
      * (closing its end point, Jetty's own abort), so that the client sees an incomplete response.
      */
     static void stopped(HttpServletRequest req, HttpServletResponse resp, KgException why) {
+        req.setAttribute(STOPPED, Boolean.TRUE);
         Object limited = req.getAttribute(LIMITED);
         if (!resp.isCommitted() && limited instanceof Limited l) {
             l.replaceWith(why);

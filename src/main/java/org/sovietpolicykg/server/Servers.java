@@ -82,7 +82,8 @@ public final class Servers {
         Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint).jsonLd(jsonLd);
-        Reconciler reconciler = Reconciler.of(queryable, config.base());
+        // the reconciliation index is made on first use (a /reconcile request, or a 404 that suggests a name)
+        Supplier<Reconciler> reconciler = once(() -> Reconciler.of(queryable, config.base()));
         ReconcileServlet reconcile = new ReconcileServlet(reconciler, config.base());
         ReadingServlet reading = new ReadingServlet(queryable, terms);
         ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd, reconciler, reading);

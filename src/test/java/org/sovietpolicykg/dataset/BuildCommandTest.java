@@ -10,10 +10,20 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.riot.lang.LabelToNode;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.TestProjects;
 import org.sovietpolicykg.cli.Main;
 import org.sovietpolicykg.vocabulary.BaseIri;
@@ -28,7 +38,8 @@ class BuildCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertEquals(0, run("build", "--out", a.toString()).exit);
         assertEquals(0, run("build", "--out", b.toString()).exit);
-        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE, WikidataLinks.CSV})
+        for (String f : new String[] {DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD, DatasetWriter.TURTLE, WikidataLinks.CSV,
+                DatasetWriter.THRIFT})
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
 
@@ -46,6 +57,36 @@ class BuildCommandTest {
         }
         assertEquals("text/turtle", dumps.get(3).mediaType());
         assertEquals("application/n-quads", dumps.get(1).mediaType());
+    }
+
+    @Test
+    void the_build_writes_the_quads_as_rdf_thrift_too_in_its_manifest_not_a_download(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("build", "--out", out.toString()).exit);
+        byte[] thrift = Files.readAllBytes(out.resolve(DatasetWriter.THRIFT));
+        assertTrue(Files.readString(out.resolve(DatasetWriter.MANIFEST), StandardCharsets.UTF_8)
+                .contains(Sha256.hex(thrift) + "  " + DatasetWriter.THRIFT + "\n"), "listed in the manifest");
+        assertTrue(Dump.inFolder(out).stream().noneMatch(d -> d.name().equals(DatasetWriter.THRIFT)), "not a download");
+        // blank nodes keep their labels (both formats write them as given), so the quads compare as they are
+        Set<Quad> fromThrift = quads(out.resolve(DatasetWriter.THRIFT), Lang.RDFTHRIFT);
+        Set<Quad> fromNquads = quads(out.resolve(DatasetWriter.NQUADS), Lang.NQUADS);
+        assertEquals(12_545, fromNquads.size(), "the essay's quads");
+        assertEquals(fromNquads, fromThrift, "the same quads as the N-Quads");
+        // and serve loads it into the queryable form: the named graphs and their union as the default graph
+        DatasetGraph served = Datasets.loadUnionView(out.resolve(DatasetWriter.THRIFT), BaseIri.DEFAULT);
+        assertEquals(fromNquads.size(), Iter.count(DatasetWriter.namedGraphs(served).find()));
+        assertEquals(fromNquads.stream().map(Quad::asTriple).distinct().count(), served.getDefaultGraph().size());
+    }
+
+    private static Set<Quad> quads(Path file, Lang lang) {
+        Set<Quad> quads = new HashSet<>();
+        RDFParser.source(file).lang(lang).labelToNode(LabelToNode.createUseLabelAsGiven()).parse(new StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+                quads.add(q);
+            }
+        });
+        return quads;
     }
 
     @Test
