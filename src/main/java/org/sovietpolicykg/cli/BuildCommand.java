@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Fingerprint;
+import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
@@ -45,6 +46,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", descriptionKey = "kg.dataset", converter = Converters.Folder.class)
     Path out;
 
+    @Option(names = "--tdb2", paramLabel = "DIR", converter = Converters.Folder.class,
+            description = "Also write the dataset, in the form the server serves, into a TDB2 store at DIR (for serve --store tdb2:DIR)")
+    Path tdb2;
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +69,11 @@ final class BuildCommand implements Callable<Integer> {
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
+        if (tdb2 != null) {
+            long t1 = System.nanoTime();
+            Tdb2Store.write(tdb2, kg.dataset(), Fingerprint.of(project.project, kg.baseIri()));
+            w.printf("Wrote the TDB2 store %s in %d ms (serve --store tdb2:%s)%n", tdb2, (System.nanoTime() - t1) / 1_000_000, tdb2);
+        }
         Statistics stats = Statistics.of(kg.dataset(), kg.baseIri().node(SPD.GRAPH_CURATED));
         PrefixMap pm = kg.baseIri().prefixes();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),

@@ -114,6 +114,18 @@ final class Converters {
         }
     }
 
+    /** {@code serve --store}: {@code memory}, or {@code tdb2:DIR} (the folder). */
+    static final class Store implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.equals("memory"))
+                return null;
+            if (value.startsWith("tdb2:") && value.length() > 5)
+                return Path.of(value.substring(5));
+            throw new TypeConversionException("Illegal store=" + value + ": expected memory, or tdb2:DIR (a store written by build --tdb2 DIR)");
+        }
+    }
+
     static final class Folder extends Of<Path> {
         Folder() {
             super(Settings.PROJECT_DIR);

@@ -18,6 +18,8 @@ import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
+import org.sovietpolicykg.dataset.Tdb2Store;
+import org.apache.jena.system.Txn;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.server.KgServer;
@@ -60,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--answer-cache-mb", paramLabel = "N", descriptionKey = "kg.answerCacheMb", converter = Converters.AnswerCache.class)
     int answerCacheMb;
 
+    @Option(names = "--store", paramLabel = "STORE", converter = Converters.Store.class,
+            description = "Where the served dataset lives: memory (the default: the built dataset, or the sources built in memory), or tdb2:DIR, a TDB2 store on disk written by build --tdb2 DIR from the same sources")
+    Path store;
+
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
 
@@ -75,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         // the built dataset is read while the sources' fingerprint is computed (two cores: both at once); if the
         // fingerprint then differs, what was read is dropped
         Path thrift = config.datasetDir().resolve(DatasetWriter.THRIFT);
-        CompletableFuture<DatasetGraph> reading = !rebuild && Files.isRegularFile(thrift)
+        CompletableFuture<DatasetGraph> reading = store == null && !rebuild && Files.isRegularFile(thrift)
                 ? CompletableFuture.supplyAsync(() -> Datasets.loadUnionView(thrift, config.base()))
                 : null;
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
@@ -83,7 +89,14 @@ final class ServeCommand implements Callable<Integer> {
         Supplier<List<Dump>> dumps;
         Instant written;
         String origin;
-        if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
+        if (store != null) {
+            // a TDB2 store on disk, built from exactly these sources; its dumps are serialised on first request
+            DatasetGraph tdb = Tdb2Store.open(store, fingerprint);
+            queryable = tdb;
+            dumps = () -> Txn.calculateRead(tdb, () -> Dump.of(DatasetWriter.namedGraphs(tdb), config.base()));
+            written = lastModified(store.resolve(Tdb2Store.FINGERPRINT));
+            origin = "the TDB2 store in " + store + " (same sources)";
+        } else if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             // RDF Thrift, several times faster to read than the N-Quads (a build of an older program has only these)
             queryable = reading != null ? joined(reading) : Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());

@@ -249,7 +249,7 @@ public final class DatasetWriter {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void deleteTree(Path p) {
+    static void deleteTree(Path p) {
         try (Stream<Path> s = Files.walk(p)) {
             s.sorted(Comparator.reverseOrder()).forEach(x -> {
                 try {

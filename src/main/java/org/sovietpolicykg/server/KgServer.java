@@ -29,6 +29,7 @@ import org.sovietpolicykg.ConfigException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.config.Settings;
+import org.apache.jena.system.Txn;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.queries.QueryPolicy;
@@ -215,7 +216,7 @@ public final class KgServer {
             DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, own);
             policy.applyTo(readOnly.getContext());
             Limits limits = policy.limits();
-            JsonLdContext context = jsonLd != null ? jsonLd : DatasetWriter.context(queryable, BaseIri.DEFAULT);
+            JsonLdContext context = jsonLd != null ? jsonLd : Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, BaseIri.DEFAULT));
             FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
                     // the query operation with the project's query policy (the time limit on parsing too, result limits)
                     .registerOperation(Operation.Query, new KgQueryService(policy, context))
@@ -226,6 +227,7 @@ public final class KgServer {
             // first for every request: which build answers, security headers, the request's method, size and encoding, CORS
             b.addFilter("/*", new ReplicaServlets.FingerprintHeader(fingerprint));
             b.addFilter("/*", new NotFoundPages());
+            b.addFilter("/*", new ReadTransaction(queryable));
             b.addFilter("/*", new SecurityHeaders());
             b.addFilter("/*", new RequestLimitFilter(limits.maxRequestBytes()));
             b.addFilter("/*", new CorsFilter());

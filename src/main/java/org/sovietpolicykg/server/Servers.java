@@ -1,6 +1,7 @@
 package org.sovietpolicykg.server;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.sovietpolicykg.config.KgConfig;
 import java.time.Instant;
 import java.util.List;
@@ -77,9 +78,10 @@ public final class Servers {
         QueryPolicy policy = QueryPolicy.of(config);
         QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
-        JsonLdContext jsonLd = DatasetWriter.context(queryable, config.base());
+        // read at start-up, in a read transaction (a TDB2 store is read in nothing else); requests get one each
+        JsonLdContext jsonLd = Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, config.base()));
         VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written, jsonLd);
-        Statistics stats = Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED));
+        Statistics stats = Txn.calculateRead(queryable, () -> Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED)));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
                 .fingerprint(fingerprint).jsonLd(jsonLd);
         // the reconciliation index is made on first use (a /reconcile request, or a 404 that suggests a name)

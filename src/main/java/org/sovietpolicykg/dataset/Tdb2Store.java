@@ -1,0 +1,89 @@
+package org.sovietpolicykg.dataset;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.KgException;
+
+/**
+ * The dataset in an Apache Jena TDB2 store on disk, in its queryable form (the named graphs, and their union as the
+ * default graph, as the server serves it), for a corpus larger than memory: {@code build --tdb2 DIR} writes it,
+ * {@code serve --store tdb2:DIR} serves it. The store records the fingerprint of the sources it was built from
+ * ({@value #FINGERPRINT}); serve refuses a store of other sources. A store is written beside its folder and moved in
+ * place when complete, so a failed build leaves the previous store as it was; a folder that is not one of our stores
+ * is never replaced.
+ */
+public final class Tdb2Store {
+    /** The file in the store's folder that names the sources' fingerprint. */
+    public static final String FINGERPRINT = "kg-fingerprint.txt";
+
+    private Tdb2Store() {}
+
+    /** Writes the queryable form of the named graphs into a new store at {@code dir}. */
+    public static void write(Path dir, DatasetGraph named, String fingerprint) {
+        if (Files.exists(dir) && !isStore(dir) && !isEmpty(dir))
+            throw new ConfigException(dir + ": not replaced: it is not a store that build wrote (no " + FINGERPRINT
+                    + "); expected an empty or missing folder, or a previous store");
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".building");
+        DatasetWriter.deleteTree(tmp);
+        try {
+            Files.createDirectories(tmp);
+            DatasetGraph store = TDB2Factory.connectDataset(tmp.toString()).asDatasetGraph();
+            DatasetGraph view = Datasets.unionView(named);
+            Txn.executeWrite(store, () -> {
+                view.find().forEachRemaining(store::add);
+                view.prefixes().forEach((p, u) -> store.prefixes().add(p, u));
+            });
+            TDBInternal.expel(store);
+            Files.writeString(tmp.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
+            if (Files.exists(dir))
+                DatasetWriter.deleteTree(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            DatasetWriter.deleteTree(tmp);
+            throw new KgException(dir + ": the TDB2 store could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The store at {@code dir}, which must have been built from the sources of {@code fingerprint}. */
+    public static DatasetGraph open(Path dir, String fingerprint) {
+        Optional<String> built = fingerprint(dir);
+        if (built.isEmpty())
+            throw new ConfigException(dir + ": no TDB2 store that build wrote (no " + FINGERPRINT + "); expected the folder of build --tdb2 DIR");
+        if (!built.get().equals(fingerprint))
+            throw new ConfigException(dir + ": the store was built from other sources (fingerprint " + built.get().substring(0, 12)
+                    + "…, the sources now " + fingerprint.substring(0, 12) + "…); run build --tdb2 " + dir + " again");
+        return TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
+    }
+
+    private static Optional<String> fingerprint(Path dir) {
+        try {
+            Path f = dir.resolve(FINGERPRINT);
+            return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isStore(Path dir) {
+        return fingerprint(dir).isPresent();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
