@@ -30,7 +30,7 @@ import org.sovietpolicykg.vocabulary.Prefixes;
 /**
  * Dereferenceable IRIs: {@code /id/litvinov}, {@code /claim/...}, {@code /link/...}, {@code /statement/...},
  * {@code /concept/...}, {@code /text/...}, {@code /anno/...}, {@code /source/...} and {@code /enrichment/...} answer
- * for the IRI {@code <base>path} (the graph names under {@code /graph/} are read with the Graph Store Protocol), with content
+ * for the IRI {@code <base>path} (the graph names under {@code /graph/} have {@link GraphServlet}), with content
  * negotiation: an HTML page for browsers (what the graph says of it, what points to it, and where the essay says
  * so), or its description (every triple with it as subject or object) as Turtle, JSON-LD, RDF/XML or N-Triples.
  */
