@@ -46,9 +46,13 @@ public final class Tdb2Store {
             });
             TDBInternal.expel(store);
             Files.writeString(tmp.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
+            // the previous store is moved aside, not deleted, until the new one is in its place
+            Path old = dir.resolveSibling(dir.getFileName() + ".previous");
+            DatasetWriter.deleteTree(old);
             if (Files.exists(dir))
-                DatasetWriter.deleteTree(dir);
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            DatasetWriter.deleteTree(old);
         } catch (IOException e) {
             DatasetWriter.deleteTree(tmp);
             throw new KgException(dir + ": the TDB2 store could not be written: " + e.getMessage(), e);

@@ -109,6 +109,26 @@ class Tdb2ServeTest {
     }
 
     @Test
+    void a_second_build_replaces_its_own_store_and_the_new_one_opens() throws Exception {
+        Path dir = tmp.resolve("rebuilt");
+        for (int i = 0; i < 2; i++) {
+            CommandLine cl = Main.commandLine();
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(new StringWriter()));
+            assertEquals(0, cl.execute("build", "--out", tmp.resolve("dataset-" + i).toString(), "--tdb2", dir.toString()), out.toString());
+        }
+        assertTrue(Files.notExists(tmp.resolve("rebuilt.previous")) && Files.notExists(tmp.resolve("rebuilt.building")), "nothing left beside it");
+        KgConfig config = KgConfig.defaults();
+        DatasetGraph again = Tdb2Store.open(dir, Fingerprint.of(config.projectDir(), config.base()));
+        try {
+            assertEquals(Txn.calculateRead(store, () -> store.getDefaultGraph().size()), Txn.calculateRead(again, () -> again.getDefaultGraph().size()));
+        } finally {
+            TDBInternal.expel(again);
+        }
+    }
+
+    @Test
     void a_store_of_other_sources_or_no_store_is_refused_with_a_message() throws Exception {
         Path dir = tmp.resolve("store");
         ConfigException other = assertThrows(ConfigException.class, () -> Tdb2Store.open(dir, "0".repeat(64)));
