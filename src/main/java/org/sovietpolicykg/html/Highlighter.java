@@ -74,13 +74,7 @@ public final class Highlighter {
             }
             for (Span l : linked) {
                 if (l.start() == p) {
-                    w.write("<a class=\"hl k-mention\" href=\"");
-                    HtmlEscaper.escape(l.href(), w);
-                    w.write("\" title=\"");
-                    HtmlEscaper.escape(l.title(), w);
-                    w.write("\" data-anno=\"");
-                    HtmlEscaper.escape(l.anno(), w);
-                    w.write("\">");
+                    openLink(w, "hl k-mention", l);
                     open = l;
                 }
             }
@@ -117,14 +111,19 @@ public final class Highlighter {
     }
 
     private static void marker(StringWriter w, Span m) {
-        w.write("<a class=\"marker k-" + m.kind() + "\" href=\"");
-        HtmlEscaper.escape(m.href(), w);
-        w.write("\" title=\"");
-        HtmlEscaper.escape(m.title(), w);
-        w.write("\" data-anno=\"");
-        HtmlEscaper.escape(m.anno(), w);
-        w.write("\">");
+        openLink(w, "marker k-" + m.kind(), m);
         w.write(Character.toUpperCase(m.kind().charAt(0)));
         w.write("</a>");
+    }
+
+    /** The opening tag of a span's link: its page, its title and its annotation, escaped. */
+    private static void openLink(StringWriter w, String classes, Span s) {
+        w.write("<a class=\"" + classes + "\" href=\"");
+        HtmlEscaper.escape(s.href(), w);
+        w.write("\" title=\"");
+        HtmlEscaper.escape(s.title(), w);
+        w.write("\" data-anno=\"");
+        HtmlEscaper.escape(s.anno(), w);
+        w.write("\">");
     }
 }

@@ -11,6 +11,7 @@ import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * RDF terms as pages show them, in one place: an IRI by its prefixed name (or in full), linked to its local page when
@@ -101,6 +102,16 @@ public final class Terms {
             m.put("text", "(a node without a name)");
         }
         return m;
+    }
+
+    /** A term of the ontology ({@code spo:} local name) under this base IRI. */
+    public Node spo(String localName) {
+        return base.node(SPO.term(localName));
+    }
+
+    /** The first object of a subject and property, in a stable order (the graph's own order is not). */
+    public static Optional<Node> first(Graph g, Node subject, Node property) {
+        return g.find(subject, property, Node.ANY).mapWith(t -> t.getObject()).toList().stream().min(Comparator.comparing(Node::toString));
     }
 
     /** The label of a node: its rdfs:label or else its skos:prefLabel, English (or untagged) first, in a stable order. */

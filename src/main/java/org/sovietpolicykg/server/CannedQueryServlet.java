@@ -75,23 +75,11 @@ final class CannedQueryServlet extends KgServlet {
         String etag = "\"" + Sha256.hex(fingerprint + "\n" + request).substring(0, 32) + "\"";
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);
-        if (matches(req.getHeader("If-None-Match"), etag)) {
+        if (ConditionalGet.matches(req.getHeader("If-None-Match"), etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         Answer a = answers.get(request, k -> new Answer(format.mediaType(), runner.run(bound, format)));
         bytes(resp, a.mediaType(), a.body());
-    }
-
-    /** Whether an If-None-Match header (a list of tags, or *) names this tag; a weak tag compares by its value. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null)
-            return false;
-        for (String t : ifNoneMatch.split(",")) {
-            String tag = t.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag))
-                return true;
-        }
-        return false;
     }
 }

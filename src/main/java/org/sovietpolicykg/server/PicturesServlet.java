@@ -30,7 +30,6 @@ import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.vocabulary.SPC;
-import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * The pictures, drawn on the server ({@link Pictures}): {@code /pictures/timeline} (the canned query
@@ -143,12 +142,11 @@ final class PicturesServlet extends KgServlet {
     }
 
     private Node spo(String local) {
-        return terms.base().node(NodeFactory.createURI(SPO.NS + local));
+        return terms.spo(local);
     }
 
     private static Node first(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList().stream().min((a, b) -> a.toString().compareTo(b.toString()))
-                .orElseThrow(() -> new IllegalStateException(s + " has no " + p));
+        return Terms.first(g, s, p).orElseThrow(() -> new IllegalStateException(s + " has no " + p));
     }
 
     private static Optional<String> text(Node n) {

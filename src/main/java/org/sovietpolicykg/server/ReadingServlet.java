@@ -31,7 +31,6 @@ import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.SPD;
-import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * The reading view: {@code /read/SOURCE} (and {@code /essay} for the essay) shows a text as a reader sees it, its
@@ -92,7 +91,7 @@ final class ReadingServlet extends KgServlet {
         Graph g = queryable.getDefaultGraph();
         if (!g.contains(sentence, RDF.type.asNode(), spo("Sentence")))
             return Optional.empty();
-        Optional<Node> value = first(g, sentence, RDF.value.asNode());
+        Optional<Node> value = Terms.first(g, sentence, RDF.value.asNode());
         if (value.isEmpty())
             return Optional.empty();
         List<Span> spans = spans(g, new TreeSet<>(Highlighter.KINDS)).getOrDefault(sentence, List.of());
@@ -115,7 +114,7 @@ final class ReadingServlet extends KgServlet {
     }
 
     private Node spo(String local) {
-        return terms.base().node(NodeFactory.createURI(SPO.NS + local));
+        return terms.spo(local);
     }
 
     private String render(Graph g, Node text, String source, Set<String> kinds) {
@@ -178,13 +177,13 @@ final class ReadingServlet extends KgServlet {
             if (!kinds.contains(kind))
                 return;
             Node target = t.getObject();
-            Optional<Node> sentence = first(g, target, OA.hasSource);
-            Optional<Node> body = first(g, anno, OA.hasBody);
+            Optional<Node> sentence = Terms.first(g, target, OA.hasSource);
+            Optional<Node> body = Terms.first(g, anno, OA.hasBody);
             if (sentence.isEmpty() || body.isEmpty())
                 return;
             g.find(target, OA.hasSelector, Node.ANY).mapWith(Triple::getObject).forEachRemaining(sel -> {
-                Optional<Node> start = first(g, sel, OA.start);
-                Optional<Node> end = first(g, sel, OA.end);
+                Optional<Node> start = Terms.first(g, sel, OA.start);
+                Optional<Node> end = Terms.first(g, sel, OA.end);
                 if (start.isEmpty() || end.isEmpty())
                     return;
                 Node b = body.get();
@@ -207,7 +206,7 @@ final class ReadingServlet extends KgServlet {
         };
         List<String> words = new ArrayList<>();
         for (Node p : parts)
-            first(g, b, p).ifPresent(n -> words.add(n.isURI() ? Terms.label(g, n).orElse(terms.name(n)) : n.getLiteralLexicalForm()));
+            Terms.first(g, b, p).ifPresent(n -> words.add(n.isURI() ? Terms.label(g, n).orElse(terms.name(n)) : n.getLiteralLexicalForm()));
         if (!words.isEmpty() && words.size() == parts.size())
             return String.join(" — ", words);
         return Terms.label(g, b).orElse(terms.name(b));
@@ -220,10 +219,6 @@ final class ReadingServlet extends KgServlet {
     }
 
     private int index(Graph g, Node n) {
-        return first(g, n, spo("index")).map(x -> Integer.parseInt(x.getLiteralLexicalForm())).orElse(0);
-    }
-
-    private static Optional<Node> first(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList().stream().min(Comparator.comparing(Node::toString));
+        return Terms.first(g, n, spo("index")).map(x -> Integer.parseInt(x.getLiteralLexicalForm())).orElse(0);
     }
 }

@@ -17,7 +17,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.SPD;
-import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * What the page of a resource says, as a historian would read it: its kinds by their labels; the passages of the
@@ -42,7 +41,7 @@ final class ResourcePage {
     }
 
     private Node spo(String local) {
-        return terms.base().node(NodeFactory.createURI(SPO.NS + local));
+        return terms.spo(local);
     }
 
     Map<String, Object> scope(Node iri) {
@@ -218,6 +217,6 @@ final class ResourcePage {
     }
 
     private Optional<Node> first(Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList().stream().min(Comparator.comparing(Node::toString));
+        return Terms.first(g, s, p);
     }
 }

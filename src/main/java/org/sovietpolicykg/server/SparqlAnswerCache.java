@@ -104,7 +104,7 @@ final class SparqlAnswerCache implements Filter {
             return;
         }
         String etag = "\"" + Sha256.hex(fingerprint + "\n" + key).substring(0, 32) + "\"";
-        if (CannedQueryServlet.matches(req.getHeader("If-None-Match"), etag)) {
+        if (ConditionalGet.matches(req.getHeader("If-None-Match"), etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             resp.setHeader("ETag", etag);
             resp.setHeader("Cache-Control", CACHE_CONTROL);
