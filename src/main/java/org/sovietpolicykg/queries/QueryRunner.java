@@ -28,6 +28,7 @@ import org.sovietpolicykg.BadRequestException;
 import org.sovietpolicykg.KgException;
 import org.sovietpolicykg.UnavailableException;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.JsonLdContext;
 
 /**
  * Runs a bound query against a dataset with a time limit, inside a read transaction, and writes its results in a
@@ -38,12 +39,20 @@ public final class QueryRunner {
     private final DatasetGraph dataset;
     private final QueryPolicy policy;
     private final long timeoutMs;
+    /** JSON-LD answers are compacted with it (none: Jena's own JSON-LD). */
+    private final JsonLdContext jsonLd;
 
     /** A runner under a query policy (the time limit, what SERVICE may call). */
     public QueryRunner(DatasetGraph dataset, QueryPolicy policy) {
+        this(dataset, policy, null);
+    }
+
+    /** The same, its JSON-LD answers compacted with the project's context. */
+    public QueryRunner(DatasetGraph dataset, QueryPolicy policy, JsonLdContext jsonLd) {
         this.dataset = dataset;
         this.policy = policy;
         this.timeoutMs = policy.timeoutMs();
+        this.jsonLd = jsonLd;
     }
 
     /** A runner under the default policy with a time limit. */
@@ -62,6 +71,11 @@ public final class QueryRunner {
     }
 
     public byte[] run(Query query, Format format) {
+        return run(query, format, jsonLd == null ? null : jsonLd.url());
+    }
+
+    /** The answer in a format; a JSON-LD answer names the context at {@code contextUrl} (a server names its own). */
+    public byte[] run(Query query, Format format, String contextUrl) {
         boolean tabular = query.isSelectType() || query.isAskType();
         if (format.isTabular() != tabular)
             throw new BadRequestException("Format '" + format.key() + "' does not fit a " + (tabular ? "SELECT or ASK" : "CONSTRUCT or DESCRIBE")
@@ -72,6 +86,8 @@ public final class QueryRunner {
                 ResultSetMgr.write(out, limited(qe.execSelect()), format.lang());
             else if (query.isAskType())
                 ResultSetMgr.write(out, qe.execAsk(), format.lang());
+            else if (format == Format.JSONLD && jsonLd != null)
+                out.writeBytes(jsonLd.write(graph(query, qe), contextUrl));
             else
                 RDFDataMgr.write(out, graph(query, qe), format.lang());
             return null;

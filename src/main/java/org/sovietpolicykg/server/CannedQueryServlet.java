@@ -64,12 +64,14 @@ final class CannedQueryServlet extends KgServlet {
         // the answer depends on the dataset, the query, its parameters and the format, and on nothing else
         Map<String, String> key = new TreeMap<>(params);
         key.remove("format");
-        String request = q.name() + "\n" + key + "\n" + format.key();
+        // a JSON-LD answer names this server's context, as the client called it
+        String contextUrl = contextUrl(req);
+        String request = q.name() + "\n" + key + "\n" + format.key() + (format == Format.JSONLD ? "\n" + contextUrl : "");
         // a bound of 0 keeps nothing (Caffeine would keep an answer until its next maintenance)
         if (q.isFederated() || runner.policy().limits().answerCacheBytes() == 0) {
             if (q.isFederated())
                 resp.setHeader("Cache-Control", "no-cache");
-            bytes(resp, format.mediaType(), runner.run(bound, format));
+            bytes(resp, format.mediaType(), runner.run(bound, format, contextUrl));
             return;
         }
         String etag = "\"" + Sha256.hex(fingerprint + "\n" + request).substring(0, 32) + "\"";
@@ -79,7 +81,7 @@ final class CannedQueryServlet extends KgServlet {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        Answer a = answers.get(request, k -> new Answer(format.mediaType(), runner.run(bound, format)));
+        Answer a = answers.get(request, k -> new Answer(format.mediaType(), runner.run(bound, format, contextUrl)));
         bytes(resp, a.mediaType(), a.body());
     }
 }

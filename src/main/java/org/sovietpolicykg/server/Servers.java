@@ -76,10 +76,10 @@ public final class Servers {
         Supplier<List<Dump>> dumps = once(dumpsOf);
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
-        QueryRunner runner = new QueryRunner(queryable, policy);
         Terms terms = new Terms(config.base());
         // read at start-up, in a read transaction (a TDB2 store is read in nothing else); requests get one each
         JsonLdContext jsonLd = Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, config.base()));
+        QueryRunner runner = new QueryRunner(queryable, policy, jsonLd);
         VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written, jsonLd);
         Statistics stats = Txn.calculateRead(queryable, () -> Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED)));
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)

@@ -125,6 +125,18 @@ class JsonLdContextTest extends AbstractLiveServerTest {
     }
 
     @Test
+    void a_canned_construct_in_jsonld_uses_the_context_and_says_what_the_turtle_says() throws Exception {
+        HttpResponse<String> r = get("/api/queries/link-graph?format=jsonld", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(server.baseUrl() + "/context.jsonld", JSON.readTree(r.body()).get("@context").asText());
+        assertTrue(r.body().contains("\"enables\": \"" + BASE + "id/"), "the link shortcut by its short name, its value an IRI");
+        Graph parsed = JsonLdClients.jena(r.body().getBytes(StandardCharsets.UTF_8), server.baseUrl(), BaseIri.DEFAULT).getDefaultGraph();
+        Graph turtle = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(get("/api/queries/link-graph?format=turtle", null).body(), Lang.TURTLE).parse(turtle);
+        assertTrue(turtle.size() > 0 && turtle.isIsomorphicWith(parsed));
+    }
+
+    @Test
     void the_void_description_in_jsonld_uses_the_context_and_says_what_the_turtle_says() throws Exception {
         HttpResponse<String> r = get("/void", "application/ld+json");
         assertEquals(server.baseUrl() + "/context.jsonld", JSON.readTree(r.body()).get("@context").asText());
