@@ -3,7 +3,7 @@ package org.sovietpolicykg.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.config.Setting;
 import org.sovietpolicykg.config.Settings;
 import org.sovietpolicykg.vocabulary.BaseIri;
@@ -84,6 +84,24 @@ final class Converters {
     static final class Timeout extends Of<Integer> {
         Timeout() {
             super(Settings.QUERY_TIMEOUT_MS);
+        }
+    }
+
+    static final class PublicUrl extends Of<String> {
+        PublicUrl() {
+            super(Settings.PUBLIC_URL);
+        }
+    }
+
+    /** One address or block of {@code --trusted-proxy}. */
+    static final class TrustedProxy implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Settings.checkProxy(value);
+            } catch (ConfigException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

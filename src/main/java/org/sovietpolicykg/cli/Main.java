@@ -2,7 +2,7 @@ package org.sovietpolicykg.cli;
 
 import java.util.ListResourceBundle;
 
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.config.Setting;
 import org.sovietpolicykg.config.Settings;

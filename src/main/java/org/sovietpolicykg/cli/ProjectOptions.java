@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.graph.GraphBuilder;

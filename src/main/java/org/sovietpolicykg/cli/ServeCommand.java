@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletionException;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.config.KgConfig.Address;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
@@ -62,6 +65,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--answer-cache-mb", paramLabel = "N", descriptionKey = "kg.answerCacheMb", converter = Converters.AnswerCache.class)
     int answerCacheMb;
 
+    @Option(names = "--public-url", paramLabel = "URL", descriptionKey = "kg.publicUrl", converter = Converters.PublicUrl.class)
+    String publicUrl;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",", descriptionKey = "kg.trustedProxy",
+            converter = Converters.TrustedProxy.class)
+    List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--store", paramLabel = "STORE", converter = Converters.Store.class,
             description = "Where the served dataset lives: memory (the default: the built dataset, or the sources built in memory), or tdb2:DIR, a TDB2 store on disk written by build --tdb2 DIR from the same sources")
     Path store;
@@ -77,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         KgConfig config = project.config().withPort(port).withDatasetDir(dataset)
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue,
-                        answerCacheMb * 1024L * 1024L));
+                        answerCacheMb * 1024L * 1024L))
+                .withAddress(new Address(Optional.ofNullable(publicUrl), trustedProxies));
         // the built dataset is read while the sources' fingerprint is computed (two cores: both at once); if the
         // fingerprint then differs, what was read is dropped
         Path thrift = config.datasetDir().resolve(DatasetWriter.THRIFT);

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -19,7 +20,21 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  * </pre>
  */
 public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port, int queryTimeoutMs, Federation federation,
-        Limits limits) {
+        Limits limits, Address address) {
+
+    /**
+     * Where clients reach the server: its public URL ({@code --public-url}, every absolute URL it writes starts with it),
+     * or none; and the proxies whose {@code Forwarded} / {@code X-Forwarded-*} headers it believes ({@code --trusted-proxy}:
+     * addresses, CIDR blocks). Without either, absolute URLs name the listening address; never a client's {@code Host}.
+     */
+    public record Address(Optional<String> publicUrl, List<String> trustedProxies) {
+        public static final Address DEFAULT = new Address(Optional.empty(), List.of());
+
+        public Address {
+            publicUrl = publicUrl.map(u -> Settings.checkPublicUrl(u));
+            trustedProxies = trustedProxies.stream().map(p -> Settings.checkProxy(p)).distinct().toList();
+        }
+    }
 
     /**
      * Where SERVICE may call: the allowed endpoints (exact IRIs) and aliases that send calls for one endpoint to
@@ -61,7 +76,7 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
 
     /**
      * How much one request may ask of the server: body and query size, result size, concurrent queries; and how many
-     * bytes of answers the server keeps (for the endpoint and for the canned queries each; 0 keeps none).
+     * bytes of answers the server keeps (for the endpoint and the canned queries together; 0 keeps none).
      */
     public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue,
             long answerCacheBytes) {
@@ -93,6 +108,7 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
         Objects.requireNonNull(datasetDir, "datasetDir");
         Objects.requireNonNull(federation, "federation");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(address, "address");
         Settings.checkPort(Integer.toString(port));
         if (queryTimeoutMs <= 0)
             throw new ConfigException("Illegal query timeout=" + queryTimeoutMs + ": expected a positive number of milliseconds");
@@ -102,34 +118,38 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
     public static KgConfig defaults() {
         return new KgConfig(Settings.BASE_IRI.defaultValue(), Settings.PROJECT_DIR.defaultValue(),
                 Settings.DATASET_DIR.defaultValue(), Settings.PORT.defaultValue(), Settings.QUERY_TIMEOUT_MS.defaultValue(),
-                Federation.DEFAULT, Limits.DEFAULT);
+                Federation.DEFAULT, Limits.DEFAULT, Address.DEFAULT);
     }
 
     public KgConfig withBase(BaseIri b) {
-        return new KgConfig(b, projectDir, datasetDir, port, queryTimeoutMs, federation, limits);
+        return new KgConfig(b, projectDir, datasetDir, port, queryTimeoutMs, federation, limits, address);
     }
 
     public KgConfig withProjectDir(Path dir) {
-        return new KgConfig(base, dir, datasetDir, port, queryTimeoutMs, federation, limits);
+        return new KgConfig(base, dir, datasetDir, port, queryTimeoutMs, federation, limits, address);
     }
 
     public KgConfig withDatasetDir(Path dir) {
-        return new KgConfig(base, projectDir, dir, port, queryTimeoutMs, federation, limits);
+        return new KgConfig(base, projectDir, dir, port, queryTimeoutMs, federation, limits, address);
     }
 
     public KgConfig withPort(int p) {
-        return new KgConfig(base, projectDir, datasetDir, p, queryTimeoutMs, federation, limits);
+        return new KgConfig(base, projectDir, datasetDir, p, queryTimeoutMs, federation, limits, address);
     }
 
     public KgConfig withQueryTimeoutMs(int ms) {
-        return new KgConfig(base, projectDir, datasetDir, port, ms, federation, limits);
+        return new KgConfig(base, projectDir, datasetDir, port, ms, federation, limits, address);
     }
 
     public KgConfig withFederation(Federation f) {
-        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, f, limits);
+        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, f, limits, address);
     }
 
     public KgConfig withLimits(Limits l) {
-        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, federation, l);
+        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, federation, l, address);
+    }
+
+    public KgConfig withAddress(Address a) {
+        return new KgConfig(base, projectDir, datasetDir, port, queryTimeoutMs, federation, limits, a);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -66,11 +66,52 @@ public final class Settings {
             "Queries that may wait for a worker (beyond: 503 with Retry-After)", "16", t -> checkPositive("query queue", t));
 
     public static final Setting<Integer> ANSWER_CACHE_MB = new Setting<>("kg.answerCacheMb", List.of("--answer-cache-mb"),
-            "MiB of answers kept in memory (the dataset does not change while it is served), for the endpoint and for the"
-                    + " canned queries each; 0 keeps none", "8", t -> checkNonNegative("answer cache", t));
+            "MiB of answers kept in memory (the dataset does not change while it is served), for the endpoint and the"
+                    + " canned queries together; 0 keeps none", "8", t -> checkNonNegative("answer cache", t));
+
+    public static final Setting<String> PUBLIC_URL = new Setting<>("kg.publicUrl", List.of("--public-url"),
+            "The URL clients reach the server at (behind a proxy: the public one, e.g. https://kg.example.org); every absolute"
+                    + " URL the server writes starts with it. Unset: the address of a --trusted-proxy's request, else the listening"
+                    + " address, never a client's Host header", "", t -> t.isBlank() ? "" : checkPublicUrl(t));
+
+    public static final Setting<List<String>> TRUSTED_PROXY = new Setting<>("kg.trustedProxy", List.of("--trusted-proxy"),
+            "A proxy whose Forwarded / X-Forwarded-* headers are believed (an address or a CIDR block such as 127.0.0.1 or"
+                    + " 10.0.0.0/8; repeat the option, or separate with commas); from anyone else they are ignored", "",
+            t -> splitList(t).stream().map(Settings::checkProxy).toList());
 
     public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS, ALLOW_SERVICE,
-            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE, ANSWER_CACHE_MB);
+            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE, ANSWER_CACHE_MB, PUBLIC_URL,
+            TRUSTED_PROXY);
+
+    /**
+     * A public URL: absolute http(s) with a host, no user name, query or fragment; written without a trailing slash
+     * ({@code https://kg.example.org}, {@code https://example.org/kg}).
+     */
+    public static String checkPublicUrl(String text) {
+        String t = text.strip();
+        URI u;
+        try {
+            u = new URI(t);
+        } catch (URISyntaxException e) {
+            throw new ConfigException("Illegal --public-url " + text + ": not a URL (" + e.getReason() + "); expected one such as"
+                    + " https://kg.example.org");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!u.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null
+                || u.getRawQuery() != null || u.getRawFragment() != null)
+            throw new ConfigException("Illegal --public-url " + text + ": expected an absolute http(s) URL with a host and no user"
+                    + " name, query or fragment, such as https://kg.example.org");
+        return t.replaceAll("/+$", "");
+    }
+
+    /** A trusted proxy: an IP address or a CIDR block (no host names: they would be looked up on every request). */
+    public static String checkProxy(String text) {
+        String t = text.strip();
+        if (!t.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?"))
+            throw new ConfigException("Illegal --trusted-proxy " + text + ": expected an IP address or a CIDR block such as 127.0.0.1,"
+                    + " ::1 or 10.0.0.0/8");
+        return t;
+    }
 
     /** The setting a command-line option sets. */
     public static Optional<Setting<?>> byOption(String option) {

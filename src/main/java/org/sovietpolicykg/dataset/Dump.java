@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.vocabulary.BaseIri;

@@ -12,8 +12,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.sovietpolicykg.ConfigException;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.ConfigException;
+import org.sovietpolicykg.errors.KgException;
 
 /**
  * The dataset in an Apache Jena TDB2 store on disk, in its queryable form (the named graphs, and their union as the

@@ -3,7 +3,7 @@ package org.sovietpolicykg.diagnostics;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.KgException;
 
 /** The sources (essay, curation files, ontology, shapes) do not make a valid graph; carries every problem found. */
 public class ProblemsException extends KgException {

@@ -1,15 +1,17 @@
 package org.sovietpolicykg.formats;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.errors.BadRequestException;
 
 /**
  * Every format the project reads or answers with, in one registry on Jena's own {@link Lang}s: SPARQL results
@@ -109,10 +111,38 @@ public enum Format {
         return formats.stream().map(Format::key).toList();
     }
 
-    /** By key ("csv") among those offered; a bad key is a 400 that lists the good ones. */
-    public static Format byKey(String key, List<Format> offered) {
-        String k = key.toLowerCase(Locale.ROOT);
+    /**
+     * Every name the format goes by, lower-cased: its key, then Jena's label and alternative names of its language
+     * ({@code rdf/xml}, {@code ttl}, {@code nt}, {@code srj}, …), its media type and that type's subtype ({@code
+     * rdf+xml}, {@code ld+json}, {@code n-triples}), and the names SPARQL clients send ({@code n3} for Turtle, whose
+     * writer Jena uses for N3, and {@code json-ld}). The one table of format names, for every route.
+     */
+    public List<String> names() {
+        Set<String> n = new LinkedHashSet<>();
+        n.add(key);
+        if (lang != null) {
+            n.add(lang.getLabel().toLowerCase(Locale.ROOT));
+            lang.getAltNames().forEach(a -> n.add(a.toLowerCase(Locale.ROOT)));
+        }
+        n.add(mediaType());
+        n.add(mediaType().substring(mediaType().indexOf('/') + 1));
+        if (this == TURTLE)
+            n.add("n3");
+        if (this == JSONLD)
+            n.add("json-ld");
+        return List.copyOf(n);
+    }
+
+    /** The format of a name ({@link #names}) among those offered: a key first, then any other name. */
+    public static Optional<Format> byName(String name, List<Format> offered) {
+        String k = name.strip().toLowerCase(Locale.ROOT);
         return offered.stream().filter(f -> f.key.equals(k)).findFirst()
+                .or(() -> offered.stream().filter(f -> f.names().contains(k)).findFirst());
+    }
+
+    /** By key or other name ("csv", "rdf+xml") among those offered; a bad one is a 400 that lists the keys. */
+    public static Format byKey(String key, List<Format> offered) {
+        return byName(key, offered)
                 .orElseThrow(() -> new BadRequestException("Unknown format '" + key + "'; expected one of " + keys(offered)));
     }
 

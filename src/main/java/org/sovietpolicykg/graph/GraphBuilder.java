@@ -33,7 +33,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.CurationReader;

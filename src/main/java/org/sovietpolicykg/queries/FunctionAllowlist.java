@@ -22,7 +22,7 @@ import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.vocabulary.XSD;
-import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.errors.BadRequestException;
 
 /**
  * The functions a query may call: the SPARQL 1.1 built-ins (always), XSD casts, the XPath string, date and math

@@ -15,7 +15,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.sovietpolicykg.BadRequestException;
+import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**

@@ -24,7 +24,7 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.XSD;
-import org.sovietpolicykg.NotFoundException;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.yaml.snakeyaml.LoaderOptions;

@@ -3,13 +3,14 @@ package org.sovietpolicykg.queries;
 import java.util.function.Supplier;
 
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
-import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.ConfigException;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.errors.ConfigException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Limits;
 
@@ -123,6 +124,19 @@ public final class QueryPolicy {
      */
     public static KgException serviceError(Throwable e) {
         return ServiceAllowlist.asKgException(e);
+    }
+
+    /**
+     * The project's exception for an error raised while a query's results were read: the SERVICE policy's (400 refused,
+     * 502 remote failure), the time limit's (503), the project's own as it is, anything else the server's fault (500).
+     */
+    public KgException failure(Throwable e) {
+        KgException service = serviceError(e);
+        if (service != null)
+            return service;
+        if (e instanceof QueryCancelledException)
+            return tooLong();
+        return e instanceof KgException k ? k : new KgException("The query failed while its answer was written", e);
     }
 
     /** A new context with the policy set. */

@@ -18,16 +18,16 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.resultset.ResultSetWrapper;
 import org.apache.jena.system.Txn;
-import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.KgException;
-import org.sovietpolicykg.UnavailableException;
+import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.errors.KgException;
+import org.sovietpolicykg.errors.UnavailableException;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.formats.GraphOutput;
 import org.sovietpolicykg.formats.JsonLdContext;
 
 /**
@@ -86,10 +86,8 @@ public final class QueryRunner {
                 ResultSetMgr.write(out, limited(qe.execSelect()), format.lang());
             else if (query.isAskType())
                 ResultSetMgr.write(out, qe.execAsk(), format.lang());
-            else if (format == Format.JSONLD && jsonLd != null)
-                out.writeBytes(jsonLd.write(graph(query, qe), contextUrl));
             else
-                RDFDataMgr.write(out, graph(query, qe), format.lang());
+                out.writeBytes(GraphOutput.write(graph(query, qe), format, jsonLd, contextUrl));
             return null;
         });
         return out.toByteArray();

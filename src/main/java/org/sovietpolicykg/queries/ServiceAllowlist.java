@@ -17,9 +17,9 @@ import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.service.single.ServiceExecutor;
 import org.apache.jena.sparql.util.Context;
-import org.sovietpolicykg.BadGatewayException;
-import org.sovietpolicykg.BadRequestException;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.BadGatewayException;
+import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.config.KgConfig.Federation;
 
 /**

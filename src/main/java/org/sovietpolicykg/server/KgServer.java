@@ -1,10 +1,29 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.cache.AnswerCache;
+import org.sovietpolicykg.server.cache.EndpointAnswers;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.http.CorsFilter;
+import org.sovietpolicykg.server.http.FormatNamesFilter;
+import org.sovietpolicykg.server.http.NotFoundPages;
+import org.sovietpolicykg.server.http.RequestLimitFilter;
+import org.sovietpolicykg.server.http.ResponseLimitFilter;
+import org.sovietpolicykg.server.http.SecurityHeaders;
+import org.sovietpolicykg.server.ops.ReplicaServlets;
+import org.sovietpolicykg.server.publish.ContextServlet;
+import org.sovietpolicykg.server.sparql.Endpoints;
+import org.sovietpolicykg.server.sparql.KgGraphStore;
+import org.sovietpolicykg.server.sparql.KgQueryService;
+import org.sovietpolicykg.server.sparql.QueryGate;
+import org.sovietpolicykg.server.sparql.ReadTransaction;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -21,12 +40,14 @@ import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
-import org.sovietpolicykg.ConfigException;
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.ConfigException;
+import org.sovietpolicykg.errors.KgException;
+import org.sovietpolicykg.config.KgConfig.Address;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.config.Settings;
 import org.apache.jena.system.Txn;
@@ -48,7 +69,7 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  * </pre>
  */
 public final class KgServer {
-    public static final String DATASET = "/kg";
+    public static final String DATASET = Endpoints.DATASET;
     /** An answer is buffered up to this size before it is sent, so that an error within it still gets its status. */
     static final int RESPONSE_BUFFER = 256 * 1024;
     /** The output buffer of every other answer: Jetty's default, a size its buffer pool keeps. */
@@ -59,9 +80,22 @@ public final class KgServer {
     private final FusekiServer fuseki;
     private final AtomicBoolean ready;
 
-    private KgServer(FusekiServer fuseki, AtomicBoolean ready) {
+    private final AnswerCache answers;
+
+    private KgServer(FusekiServer fuseki, AtomicBoolean ready, AnswerCache answers) {
         this.fuseki = fuseki;
         this.ready = ready;
+        this.answers = answers;
+    }
+
+    /** How many answers the endpoint and the canned queries keep now. */
+    public long answersKept() {
+        return answers.size();
+    }
+
+    /** How many bytes of answers they keep now, as the bound ({@code --answer-cache-mb}) counts them. */
+    public long answerBytesKept() {
+        return answers.weight();
     }
 
     /** Whether the server has answered its first query ({@code /ready} says 200). */
@@ -110,6 +144,8 @@ public final class KgServer {
         private QueryPolicy policy = QueryPolicy.withTimeout(Settings.QUERY_TIMEOUT_MS.defaultValue());
         private String fingerprint = "unknown";
         private JsonLdContext jsonLd;
+        private AnswerCache answers;
+        private Address address = Address.DEFAULT;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private final Map<String, List<Filter>> filters = new LinkedHashMap<>();
         private final List<Endpoint> endpoints = new ArrayList<>();
@@ -146,6 +182,18 @@ public final class KgServer {
         /** The JSON-LD context that JSON-LD answers of the endpoint are compacted with (else the default base's). */
         public Builder jsonLd(JsonLdContext context) {
             this.jsonLd = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /** The answer cache the endpoint shares with the canned queries (else one of its own, bounded by the policy's limits). */
+        public Builder answers(AnswerCache cache) {
+            this.answers = Objects.requireNonNull(cache, "answers");
+            return this;
+        }
+
+        /** Where clients reach the server: the public URL, the trusted proxies (else the listening address). */
+        public Builder address(Address clientsReachItAt) {
+            this.address = Objects.requireNonNull(clientsReachItAt, "address");
             return this;
         }
 
@@ -208,6 +256,14 @@ public final class KgServer {
                     }
         }
 
+        /** A customizer on every connector's HTTP configuration. */
+        private static void customize(Server jetty, HttpConfiguration.Customizer customizer) {
+            for (Connector c : jetty.getConnectors())
+                for (ConnectionFactory f : c.getConnectionFactories())
+                    if (f instanceof HttpConnectionFactory h)
+                        h.getHttpConfiguration().addCustomizer(customizer);
+        }
+
         public KgServer start() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
@@ -224,18 +280,24 @@ public final class KgServer {
                     .registerOperation(Operation.GSP_R, new KgGraphStore())
                     // false: no SPARQL Update, no Graph Store writes
                     .add(DATASET, readOnly, false);
-            // first for every request: which build answers, security headers, the request's method, size and encoding, CORS
+            AnswerCache cache = answers != null ? answers : new AnswerCache(fingerprint, limits.answerCacheBytes());
+            // first for every request: which build answers, the public URL its absolute URLs start with, security
+            // headers, the request's method, size and encoding, CORS
             b.addFilter("/*", new ReplicaServlets.FingerprintHeader(fingerprint));
-            b.addFilter("/*", new NotFoundPages());
+            b.addFilter("/*", new PublicUrl(address));
+            Set<String> names = new TreeSet<>(Set.of("sparql", "query", "get"));
+            endpoints.forEach(e -> names.add(e.name()));
+            b.addFilter("/*", new NotFoundPages(DATASET, names));
             b.addFilter("/*", new ReadTransaction(queryable));
             b.addFilter("/*", new SecurityHeaders());
             b.addFilter("/*", new RequestLimitFilter(limits.maxRequestBytes()));
             b.addFilter("/*", new CorsFilter());
             // queries: a bounded pool each for the endpoint and for the canned queries, and bounded answers
             long wait = Math.min(2_000, policy.timeoutMs());
-            // answers kept before the pool: a kept answer runs no query, so it waits for no worker
-            if (limits.answerCacheBytes() > 0)
-                b.addFilter(DATASET + "/*", new SparqlAnswerCache(fingerprint, limits.answerCacheBytes(), limits.maxRequestBytes()));
+            // in this order, which a test pins (KgServerTest): answers kept before the pool (a kept answer runs no query,
+            // so it waits for no worker), and outside the limit on answers (an answer it stops is not kept)
+            if (cache.keeps())
+                b.addFilter(DATASET + "/*", new EndpointAnswers(cache, limits.answerCacheBytes(), limits.maxRequestBytes()));
             b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
             b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
             // the format names SPARQL clients send that Fuseki does not know (SPARQLWrapper's rdf+xml, n3)
@@ -259,6 +321,8 @@ public final class KgServer {
                 // gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
                 Server jetty = fuseki.getJettyServer();
                 smallOutputBuffers(jetty);
+                if (!address.trustedProxies().isEmpty())
+                    customize(jetty, new PublicUrl.TrustedProxies(address.trustedProxies()));
                 GzipHandler gzip = new GzipHandler();
                 gzip.setIncludedPaths(GZIP_PATHS);
                 gzip.setMinGzipSize(1024);
@@ -273,7 +337,7 @@ public final class KgServer {
                     }
                 });
                 ready.set(true);
-                return new KgServer(fuseki, ready);
+                return new KgServer(fuseki, ready, cache);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null)

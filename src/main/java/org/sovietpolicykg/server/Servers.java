@@ -1,5 +1,23 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.api.CannedQueryServlet;
+import org.sovietpolicykg.server.cache.AnswerCache;
+import org.sovietpolicykg.server.api.CatalogueServlet;
+import org.sovietpolicykg.server.api.OpenApiServlet;
+import org.sovietpolicykg.server.api.ReconcileServlet;
+import org.sovietpolicykg.server.http.NotFoundServlet;
+import org.sovietpolicykg.server.http.StaticAssets;
+import org.sovietpolicykg.server.pages.EditorServlet;
+import org.sovietpolicykg.server.pages.GraphServlet;
+import org.sovietpolicykg.server.pages.PicturesServlet;
+import org.sovietpolicykg.server.pages.RunServlet;
+import org.sovietpolicykg.server.publish.DumpsServlet;
+import org.sovietpolicykg.server.pages.HomeServlet;
+import org.sovietpolicykg.server.pages.OntologyServlet;
+import org.sovietpolicykg.server.pages.ReadingServlet;
+import org.sovietpolicykg.server.pages.ResourceServlet;
+import org.sovietpolicykg.server.publish.VoidServlet;
+
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.sovietpolicykg.config.KgConfig;
@@ -82,8 +100,10 @@ public final class Servers {
         QueryRunner runner = new QueryRunner(queryable, policy, jsonLd);
         VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written, jsonLd);
         Statistics stats = Txn.calculateRead(queryable, () -> Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED)));
+        // one cache of answers for the endpoint and the canned queries
+        AnswerCache answers = new AnswerCache(fingerprint, config.limits().answerCacheBytes());
         KgServer.Builder b = KgServer.create().port(config.port()).dataset(queryable).policy(policy)
-                .fingerprint(fingerprint).jsonLd(jsonLd);
+                .fingerprint(fingerprint).jsonLd(jsonLd).answers(answers).address(config.address());
         // the reconciliation index is made on first use (a /reconcile request, or a 404 that suggests a name)
         Supplier<Reconciler> reconciler = once(() -> Reconciler.of(queryable, config.base()));
         ReconcileServlet reconcile = new ReconcileServlet(reconciler, config.base());
@@ -97,7 +117,7 @@ public final class Servers {
                 .servlet("/static/*", new StaticAssets())
                 .servlet("/api/queries", new CatalogueServlet(catalog))
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
-                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), fingerprint))
+                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), answers))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
                 .servlet("/void", voidDescription)

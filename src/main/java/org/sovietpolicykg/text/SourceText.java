@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import org.sovietpolicykg.KgException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Sha256;
 
 /**

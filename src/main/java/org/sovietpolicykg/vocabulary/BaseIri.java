@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 
 /**
  * The base IRI that every IRI of the ontology and the data starts with, as one checked value. The sources

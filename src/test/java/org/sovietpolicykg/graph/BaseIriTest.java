@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.dataset.Datasets;

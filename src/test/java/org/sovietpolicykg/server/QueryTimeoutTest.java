@@ -1,5 +1,7 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.http.HttpErrors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

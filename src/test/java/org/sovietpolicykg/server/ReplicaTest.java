@@ -1,5 +1,7 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.ops.ReplicaServlets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.sparql.ServiceDescription;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovietpolicykg.ConfigException;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.cli.Main;
 import org.sovietpolicykg.config.KgConfig;

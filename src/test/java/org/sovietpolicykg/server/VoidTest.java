@@ -1,5 +1,7 @@
 package org.sovietpolicykg.server;
 
+import org.sovietpolicykg.server.publish.DatasetDescription;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

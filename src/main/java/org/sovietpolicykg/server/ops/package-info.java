@@ -1,0 +1,4 @@
+/**
+ * For operators and load balancers: liveness, readiness and the dataset's fingerprint on every answer.
+ */
+package org.sovietpolicykg.server.ops;

@@ -1,0 +1,84 @@
+package org.sovietpolicykg.server.pages;
+
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.RequestParameters;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.html.Terms;
+import org.sovietpolicykg.queries.CannedQuery;
+import org.sovietpolicykg.queries.Parameter;
+import org.sovietpolicykg.queries.QueryBinder;
+import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.queries.QueryRunner;
+
+/**
+ * The results page of a canned query, {@code /run/NAME?param=value}: a form for its parameters and a plain HTML
+ * table of its results (no script needed), with links to the API's formats and to the SPARQL editor.
+ */
+public final class RunServlet extends KgServlet {
+    private static final long serialVersionUID = 1L;
+
+    private final transient QueryCatalog catalog;
+    private final transient QueryRunner runner;
+    private final transient Terms terms;
+
+    public RunServlet(QueryCatalog catalog, QueryRunner runner, Terms terms) {
+        this.catalog = catalog;
+        this.runner = runner;
+        this.terms = terms;
+    }
+
+    @Override
+    protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+        CannedQuery q = catalog.get(name);
+        Map<String, String> values = new LinkedHashMap<>(RequestParameters.single(req));
+        // an empty form field is an optional parameter left out; the format belongs to the API links
+        values.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getKey().equals("format"));
+        Query bound = QueryBinder.bind(q, values, terms.base());
+        QueryRunner.Table table = runner.table(bound);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<Node> r : table.rows())
+            rows.add(Map.of("cells", r.stream().map(terms::view).toList()));
+        StringBuilder qs = new StringBuilder();
+        values.forEach((k, v) -> qs.append(enc(k)).append('=').append(enc(v)).append('&'));
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (Parameter p : q.parameters())
+            params.add(Map.of("name", p.name(), "type", p.typeName(), "description", p.description(),
+                    "value", values.getOrDefault(p.name(), p.defaultValue().orElse(""))));
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("title", q.summary());
+        scope.put("name", q.name());
+        scope.put("summary", q.summary());
+        scope.put("description", q.description());
+        scope.put("hasParameters", !params.isEmpty());
+        scope.put("parameters", params);
+        scope.put("columns", table.columns());
+        scope.put("rows", rows);
+        scope.put("rowCount", rows.size());
+        scope.put("queryString", qs.toString());
+        scope.put("text", q.text());
+        scope.put("encodedText", enc(bound.serialize()));
+        scope.put("formats", Format.keys(Format.fitting(q.isTabular())));
+        html(resp, Pages.render("run", scope));
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
