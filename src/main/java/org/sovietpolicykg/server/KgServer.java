@@ -38,6 +38,10 @@ import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -81,11 +85,38 @@ public final class KgServer {
     private final AtomicBoolean ready;
 
     private final AnswerCache answers;
+    private final QueryGate endpointGate;
 
-    private KgServer(FusekiServer fuseki, AtomicBoolean ready, AnswerCache answers) {
+    private KgServer(FusekiServer fuseki, AtomicBoolean ready, AnswerCache answers, QueryGate endpointGate) {
         this.fuseki = fuseki;
         this.ready = ready;
         this.answers = answers;
+        this.endpointGate = endpointGate;
+    }
+
+    /** How many queries the SPARQL endpoint runs now (its workers in use): a signal to wait on, for tests and operators. */
+    public int endpointQueriesRunning() {
+        return endpointGate.running();
+    }
+
+    /**
+     * The filters a request to {@code path} passes, in the order Jetty runs them (their class names): what the server
+     * really does, for a test to pin the order that matters (the answer cache before the query pool and outside the
+     * answer limit).
+     */
+    public List<String> filtersOn(String path) {
+        ServletHandler handler = fuseki.getJettyServer().getDescendant(ServletContextHandler.class).getServletHandler();
+        List<String> names = new ArrayList<>();
+        for (FilterMapping m : handler.getFilterMappings()) {
+            if (m.getPathSpecs() == null)
+                continue;
+            for (String spec : m.getPathSpecs())
+                if (new ServletPathSpec(spec).matches(path)) {
+                    names.add(handler.getFilter(m.getFilterName()).getFilter().getClass().getSimpleName());
+                    break;
+                }
+        }
+        return names;
     }
 
     /** How many answers the endpoint and the canned queries keep now. */
@@ -298,7 +329,8 @@ public final class KgServer {
             // so it waits for no worker), and outside the limit on answers (an answer it stops is not kept)
             if (cache.keeps())
                 b.addFilter(DATASET + "/*", new EndpointAnswers(cache, limits.answerCacheBytes(), limits.maxRequestBytes()));
-            b.addFilter(DATASET + "/*", new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait));
+            QueryGate endpointGate = new QueryGate("SPARQL", limits.queryWorkers(), limits.queryQueue(), wait);
+            b.addFilter(DATASET + "/*", endpointGate);
             b.addFilter(DATASET + "/*", new ResponseLimitFilter(limits.maxResultBytes(), RESPONSE_BUFFER));
             // the format names SPARQL clients send that Fuseki does not know (SPARQLWrapper's rdf+xml, n3)
             b.addFilter(DATASET + "/*", new FormatNamesFilter());
@@ -337,7 +369,7 @@ public final class KgServer {
                     }
                 });
                 ready.set(true);
-                return new KgServer(fuseki, ready, cache);
+                return new KgServer(fuseki, ready, cache, endpointGate);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null)

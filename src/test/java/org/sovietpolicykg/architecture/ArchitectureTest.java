@@ -1,5 +1,6 @@
 package org.sovietpolicykg.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +55,45 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".curation..", ROOT + ".graph..", ROOT + ".dataset..",
                         ROOT + ".queries..", ROOT + ".validation..")
                 .check(classes);
+    }
+
+    static final String SERVER = ROOT + ".server";
+
+    /**
+     * The server's rooms, on floors: the request pipeline (http) below all; the SPARQL service and the answer cache on
+     * it; the API, the pages, publishing and operations above those; the composition root (server itself) on top. No
+     * room reaches up, and none of the rooms above the service knows another of its floor.
+     */
+    @Test
+    void the_server_rooms_depend_downwards_only() {
+        String http = SERVER + ".http..", sparql = SERVER + ".sparql..", cache = SERVER + ".cache..";
+        String api = SERVER + ".api..", pages = SERVER + ".pages..", publish = SERVER + ".publish..", ops = SERVER + ".ops..";
+        noClasses().that().resideInAPackage(http).should().dependOnClassesThat()
+                .resideInAnyPackage(SERVER, sparql, cache, api, pages, publish, ops).check(classes);
+        noClasses().that().resideInAnyPackage(sparql, cache).should().dependOnClassesThat()
+                .resideInAnyPackage(SERVER, api, pages, publish, ops).check(classes);
+        noClasses().that().resideInAPackage(sparql).should().dependOnClassesThat().resideInAPackage(cache).check(classes);
+        noClasses().that().resideInAPackage(cache).should().dependOnClassesThat().resideInAPackage(sparql).check(classes);
+        for (String room : List.of(api, pages, publish, ops)) {
+            List<String> others = new ArrayList<>(List.of(SERVER, api, pages, publish, ops));
+            others.remove(room);
+            noClasses().that().resideInAPackage(room).should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void no_cycles_among_the_server_rooms() {
+        slices().matching(SERVER + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void the_exceptions_live_in_one_place_and_only_the_http_room_turns_them_into_responses() {
+        classes().that().areAssignableTo(RuntimeException.class).and().resideInAPackage(ROOT + "..")
+                .and().haveSimpleNameEndingWith("Exception").and().areTopLevelClasses()
+                .should().resideInAnyPackage(ROOT + ".errors..", ROOT + ".diagnostics..").check(classes);
+        noClasses().that().resideOutsideOfPackages(SERVER + "..").should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.servlet..").check(classes);
     }
 
     @Test

@@ -60,6 +60,14 @@ class HardeningTest {
     }
 
     /** ASK {} until the one worker is free again (it is released a moment after its answer has gone), at most 3 s. */
+    /** Waits (at most 10 s) until the endpoint runs {@code n} queries: the server's own count, not a guess of time. */
+    static void awaitRunning(KgServer server, int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (server.endpointQueriesRunning() < n && System.currentTimeMillis() < deadline)
+            Thread.sleep(5);
+        assertEquals(n, server.endpointQueriesRunning(), "queries running on the endpoint");
+    }
+
     static int askUntilFree() throws Exception {
         int status = 0;
         for (int i = 0; i < 30 && status != 200; i++) {
@@ -158,7 +166,7 @@ class HardeningTest {
                 throw new IllegalStateException(ex);
             }
         });
-        Thread.sleep(300);
+        awaitRunning(server, 1);
         HttpResponse<String> busy = post("ASK {}");
         assertEquals(503, busy.statusCode(), busy.body());
         assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));

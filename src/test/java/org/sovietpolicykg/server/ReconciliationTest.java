@@ -42,10 +42,13 @@ import picocli.CommandLine;
 class ReconciliationTest extends AbstractLiveServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SPEC = "https://reconciliation-api.github.io/specs/0.2/schemas/";
+    static final String SWAGGER_2 = "http://swagger.io/v2/schema.json";
     /** The schemas declare "$schema": "http://json-schema.org/schema#" (the latest draft they were written for: 7). */
     static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b
             .metaSchema(JsonMetaSchema.builder("http://json-schema.org/schema#", JsonMetaSchema.getV7()).build())
-            .schemaMappers(m -> m.mapPrefix(SPEC, "classpath:ReconciliationTest/schemas/")));
+            .schemaMappers(m -> m.mapPrefix(SPEC, "classpath:ReconciliationTest/schemas/")
+                    // manifest.json's $ref for securityDefinitions: the Swagger 2.0 schema, vendored, never fetched
+                    .mapPrefix(SWAGGER_2, "classpath:ReconciliationTest/schemas/swagger-2.0.json")));
 
     static void assertValid(String schema, JsonNode json) {
         JsonSchema s = SCHEMAS.getSchema(SchemaLocation.of(SPEC + schema));

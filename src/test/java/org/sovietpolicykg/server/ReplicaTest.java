@@ -62,11 +62,19 @@ class ReplicaTest {
         String url = server.sparqlUrl() + "?query=" + URLEncoder.encode(SLOW, StandardCharsets.UTF_8);
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        HardeningTest.awaitRunning(server, 1);
         assertTrue(!inFlight.isDone(), "the request is still running when the stop begins");
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
-        Thread.sleep(200);
-        assertThrows(IOException.class, () -> get(server, "/health"), "no new connection once the stop has begun");
+        // the server's signal that the stop has begun: its connector refuses (within the in-flight query's time)
+        boolean refused = false;
+        for (long deadline = System.currentTimeMillis() + 5_000; !refused && System.currentTimeMillis() < deadline;) {
+            try {
+                get(server, "/health");
+            } catch (IOException e) {
+                refused = true;
+            }
+        }
+        assertTrue(refused, "no new connection once the stop has begun");
         HttpResponse<String> r = inFlight.get();
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().startsWith("n\r\n") && Long.parseLong(r.body().lines().skip(1).findFirst().orElse("0").strip()) > 100_000,

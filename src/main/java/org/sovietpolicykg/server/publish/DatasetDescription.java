@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.Version;
+import org.sovietpolicykg.dataset.Counts;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -62,25 +63,25 @@ public final class DatasetDescription {
         ds.addProperty(VOID.sparqlEndpoint, endpoint);
         Txn.executeRead(queryable, () -> {
             Dataset d = DatasetFactory.wrap(queryable);
-            ds.addLiteral(VOID.triples, count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"));
-            ds.addLiteral(VOID.entities, count(d, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + base.iri() + "id/\")) }"));
-            ds.addLiteral(VOID.distinctSubjects, count(d, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }"));
-            ds.addLiteral(VOID.distinctObjects, count(d, "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?s ?p ?o }"));
-            ds.addLiteral(VOID.classes, count(d, "SELECT (COUNT(DISTINCT ?c) AS ?n) { ?s a ?c }"));
-            ds.addLiteral(VOID.properties, count(d, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?s ?p ?o }"));
-            each(d, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY ?c", s -> ds.addProperty(VOID.classPartition,
+            ds.addLiteral(VOID.triples, Counts.count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"));
+            ds.addLiteral(VOID.entities, Counts.count(d, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + base.iri() + "id/\")) }"));
+            ds.addLiteral(VOID.distinctSubjects, Counts.count(d, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }"));
+            ds.addLiteral(VOID.distinctObjects, Counts.count(d, "SELECT (COUNT(DISTINCT ?o) AS ?n) { ?s ?p ?o }"));
+            ds.addLiteral(VOID.classes, Counts.count(d, "SELECT (COUNT(DISTINCT ?c) AS ?n) { ?s a ?c }"));
+            ds.addLiteral(VOID.properties, Counts.count(d, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?s ?p ?o }"));
+            Counts.each(d, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { ?s a ?c } GROUP BY ?c ORDER BY ?c", s -> ds.addProperty(VOID.classPartition,
                     m.createResource().addProperty(VOID.clazz, s.getResource("c")).addLiteral(VOID.entities, s.getLiteral("n").getLong())));
-            each(d, "SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY ?p", s -> ds.addProperty(VOID.propertyPartition,
+            Counts.each(d, "SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY ?p", s -> ds.addProperty(VOID.propertyPartition,
                     m.createResource().addProperty(VOID.property, s.getResource("p")).addLiteral(VOID.triples, s.getLiteral("n").getLong())));
-            each(d, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g", s -> ds.addProperty(VOID.subset,
+            Counts.each(d, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g", s -> ds.addProperty(VOID.subset,
                     m.createResource(s.getResource("g").getURI()).addProperty(RDF.type, VOID.Dataset)
                             .addLiteral(VOID.triples, s.getLiteral("n").getLong())));
             Resource wikidata = m.createResource(base.iri() + "void#wikidata-links").addProperty(RDF.type, VOID.Linkset)
                     .addProperty(VOID.subjectsTarget, ds).addProperty(VOID.objectsTarget, m.createResource("http://www.wikidata.org/"))
                     .addProperty(VOID.linkPredicate, m.createResource(base.iri(SPO.wikidata.getURI())))
-                    .addLiteral(VOID.triples, count(d, "SELECT (COUNT(*) AS ?n) { ?s <" + base.iri(SPO.wikidata.getURI()) + "> ?o }"));
+                    .addLiteral(VOID.triples, Counts.count(d, "SELECT (COUNT(*) AS ?n) { ?s <" + base.iri(SPO.wikidata.getURI()) + "> ?o }"));
             ds.addProperty(VOID.subset, wikidata);
-            each(d, "SELECT ?t ?sha { ?t a <" + base.iri(SPO.Essay.getURI()) + "> ; <" + base.iri(SPO.sha256.getURI()) + "> ?sha } ORDER BY ?t",
+            Counts.each(d, "SELECT ?t ?sha { ?t a <" + base.iri(SPO.Essay.getURI()) + "> ; <" + base.iri(SPO.sha256.getURI()) + "> ?sha } ORDER BY ?t",
                     s -> {
                         ds.addProperty(DCTerms.source, s.getResource("t"));
                         s.getResource("t").inModel(m).addProperty(m.createProperty(base.iri(SPO.sha256.getURI())), s.getLiteral("sha").getString());
@@ -100,19 +101,5 @@ public final class DatasetDescription {
         ds.addProperty(DCAT.accessService, m.createResource().addProperty(RDF.type, DCAT.DataService)
                 .addProperty(DCAT.endpointURL, endpoint).addProperty(DCAT.servesDataset, ds));
         return m;
-    }
-
-    /** The number a one-row COUNT query answers (inside the caller's read transaction). */
-    public static long count(Dataset d, String q) {
-        try (QueryExecution qe = QueryExecution.dataset(d).query(q).build()) {
-            return qe.execSelect().next().getLiteral("n").getLong();
-        }
-    }
-
-    /** Each row of a query (inside the caller's read transaction). */
-    public static void each(Dataset d, String q, Consumer<QuerySolution> f) {
-        try (QueryExecution qe = QueryExecution.dataset(d).query(q).build()) {
-            qe.execSelect().forEachRemaining(f);
-        }
     }
 }

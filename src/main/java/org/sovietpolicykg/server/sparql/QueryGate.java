@@ -26,6 +26,7 @@ import org.sovietpolicykg.errors.UnavailableException;
  */
 public final class QueryGate implements Filter {
     private final String name;
+    private final int workers;
     private final Semaphore running;
     private final AtomicInteger waiting = new AtomicInteger();
     private final int queue;
@@ -33,9 +34,15 @@ public final class QueryGate implements Filter {
 
     public QueryGate(String name, int workers, int queue, long maxWaitMs) {
         this.name = name;
+        this.workers = workers;
         this.running = new Semaphore(workers, true);
         this.queue = queue;
         this.maxWaitMs = maxWaitMs;
+    }
+
+    /** How many queries run through this gate now. */
+    public int running() {
+        return workers - running.availablePermits();
     }
 
     @Override

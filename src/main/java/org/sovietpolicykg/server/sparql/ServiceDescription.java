@@ -1,6 +1,6 @@
 package org.sovietpolicykg.server.sparql;
 
-import org.sovietpolicykg.server.publish.DatasetDescription;
+import org.sovietpolicykg.dataset.Counts;
 
 import java.util.List;
 
@@ -57,8 +57,8 @@ public final class ServiceDescription {
         Txn.executeRead(queryable, () -> {
             Dataset d = DatasetFactory.wrap(queryable);
             dataset.addProperty(p(m, "defaultGraph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
-                    .addLiteral(VOID.triples, DatasetDescription.count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")));
-            DatasetDescription.each(d, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                    .addLiteral(VOID.triples, Counts.count(d, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")));
+            Counts.each(d, "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
                     s -> dataset.addProperty(p(m, "namedGraph"), m.createResource()
                             .addProperty(RDF.type, m.createResource(SD + "NamedGraph")).addProperty(p(m, "name"), s.getResource("g"))
                             .addProperty(p(m, "graph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
