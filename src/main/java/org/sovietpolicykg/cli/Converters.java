@@ -3,9 +3,9 @@ package org.sovietpolicykg.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.config.Setting;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 import picocli.CommandLine.ITypeConverter;

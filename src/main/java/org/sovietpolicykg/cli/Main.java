@@ -2,16 +2,16 @@ package org.sovietpolicykg.cli;
 
 import java.util.ListResourceBundle;
 
-import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.config.Setting;
 import org.sovietpolicykg.config.Settings;
+import org.sovietpolicykg.errors.KgException;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code build}, {@code serve}, {@code query} and {@code reconcile}. Options are parsed once, by picocli, into one

@@ -6,17 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sovietpolicykg.errors.ConfigException;
-
 import org.sovietpolicykg.config.KgConfig;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Options every command shares: where the sources are, the base IRI, the query time limit and where SERVICE may call. */
 final class ProjectOptions {

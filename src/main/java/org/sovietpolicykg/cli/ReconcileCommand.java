@@ -17,19 +17,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.sovietpolicykg.errors.BadRequestException;
-import org.sovietpolicykg.errors.KgException;
+
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.reconcile.Reconciler;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reconcile FILE.csv --column NAME}: matches the names of one column of a researcher's CSV file to the graph's

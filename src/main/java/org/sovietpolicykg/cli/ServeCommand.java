@@ -1,28 +1,29 @@
 package org.sovietpolicykg.cli;
 
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.sovietpolicykg.config.KgConfig;
+import org.apache.jena.system.Txn;
+
 import org.sovietpolicykg.config.KgConfig.Address;
 import org.sovietpolicykg.config.KgConfig.Limits;
+import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Tdb2Store;
-import org.apache.jena.system.Txn;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.server.KgServer;
@@ -30,9 +31,9 @@ import org.sovietpolicykg.server.Servers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code serve}: serve the built dataset (or build in memory) over SPARQL until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -1,21 +1,20 @@
 package org.sovietpolicykg.curation;
 
-import java.util.Locale;
-import org.sovietpolicykg.diagnostics.InputFiles;
-import org.sovietpolicykg.diagnostics.Loc;
-import org.sovietpolicykg.diagnostics.Problem;
-import org.sovietpolicykg.diagnostics.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.nodes.Node;
 
 import org.sovietpolicykg.curation.Declarations.Claim;
 import org.sovietpolicykg.curation.Declarations.Entity;
@@ -26,12 +25,12 @@ import org.sovietpolicykg.curation.Declarations.ReferenceDate;
 import org.sovietpolicykg.curation.Declarations.Source;
 import org.sovietpolicykg.curation.Declarations.SourceRecord;
 import org.sovietpolicykg.curation.Declarations.Statement;
-import org.sovietpolicykg.curation.Declarations.When;
 import org.sovietpolicykg.curation.Declarations.Unlinked;
+import org.sovietpolicykg.curation.Declarations.When;
 import org.sovietpolicykg.curation.Declarations.WikidataLink;
+import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.text.Quote;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the curation files of data/ into {@link Declarations}: {@code source/source.yaml}, every
@@ -83,14 +82,10 @@ public final class CurationReader {
         List<ReferenceDate> dates = new ArrayList<>();
         List<Unlinked> unlinked = new ArrayList<>();
         eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates"), (y, top) -> {
-            for (Node n : y.list(top.get("sources")))
-                enrichmentSource(y, n).ifPresent(sources::add);
-            for (Node n : y.list(top.get("wikidata")))
-                wikidata(y, n).ifPresent(wikidata::add);
-            for (Node n : y.list(top.get("unlinked")))
-                unlinked(y, n).ifPresent(unlinked::add);
-            for (Node n : y.list(top.get("dates")))
-                date(y, n).ifPresent(dates::add);
+            collect(y, top.get("sources"), this::enrichmentSource, sources);
+            collect(y, top.get("wikidata"), this::wikidata, wikidata);
+            collect(y, top.get("unlinked"), this::unlinked, unlinked);
+            collect(y, top.get("dates"), this::date, dates);
         });
         return new Curation(texts, sources, wikidata, unlinked, dates);
     }
@@ -137,14 +132,10 @@ public final class CurationReader {
         List<Statement> statements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         eachFile(dir.resolve(CURATION_DIR), "a curation file", Set.of("entities", "claims", "statements", "links"), (y, top) -> {
-            for (Node n : y.list(top.get("entities")))
-                entity(y, n).ifPresent(entities::add);
-            for (Node n : y.list(top.get("claims")))
-                claim(y, n).ifPresent(claims::add);
-            for (Node n : y.list(top.get("statements")))
-                statement(y, n).ifPresent(statements::add);
-            for (Node n : y.list(top.get("links")))
-                link(y, n).ifPresent(links::add);
+            collect(y, top.get("entities"), this::entity, entities);
+            collect(y, top.get("claims"), this::claim, claims);
+            collect(y, top.get("statements"), this::statement, statements);
+            collect(y, top.get("links"), this::link, links);
         });
         if (record == null)
             return Optional.empty();
@@ -351,6 +342,12 @@ public final class CurationReader {
     }
 
     /** Reads every YAML file of a folder, in name order, as a mapping with the given top-level keys. */
+    /** Each item of a list read into a record (an item with problems is reported and left out). */
+    private static <T> void collect(YamlNodes y, Node list, BiFunction<YamlNodes, Node, Optional<T>> read, List<T> into) {
+        for (Node n : y.list(list))
+            read.apply(y, n).ifPresent(into::add);
+    }
+
     private void eachFile(Path dir, String what, Set<String> keys, BiConsumer<YamlNodes, Map<String, Node>> body) {
         for (Path file : InputFiles.list(projectDir, dir, ".yaml", display(dir), problems)) {
             String display = display(file);

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.sovietpolicykg.errors.KgException;
+
 import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.vocabulary.BaseIri;

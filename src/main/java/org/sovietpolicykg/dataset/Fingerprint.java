@@ -1,9 +1,5 @@
 package org.sovietpolicykg.dataset;
 
-import java.util.zip.ZipFile;
-import java.util.zip.CRC32;
-import java.util.TreeMap;
-import java.util.SortedMap;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +8,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipFile;
 
-import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.Version;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
 

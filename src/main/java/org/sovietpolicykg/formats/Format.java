@@ -11,6 +11,7 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
+
 import org.sovietpolicykg.errors.BadRequestException;
 
 /**

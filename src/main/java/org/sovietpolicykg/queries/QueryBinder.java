@@ -9,12 +9,13 @@ import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.irix.IRIs;
 import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIs;
 import org.apache.jena.query.Query;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.vocabulary.BaseIri;
 

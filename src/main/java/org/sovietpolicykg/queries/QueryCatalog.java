@@ -24,13 +24,14 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.vocabulary.XSD;
-import org.sovietpolicykg.errors.NotFoundException;
-import org.sovietpolicykg.diagnostics.Problems;
-import org.sovietpolicykg.vocabulary.BaseIri;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import org.sovietpolicykg.diagnostics.Problems;
+import org.sovietpolicykg.errors.NotFoundException;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The canned queries of queries/: one query per {@code .rq} file, its name the file name, its metadata in a header
@@ -55,9 +56,16 @@ public final class QueryCatalog {
             "gYear", "string", "nonNegativeInteger");
 
     private final Map<String, CannedQuery> queries;
+    private final BaseIri base;
 
-    private QueryCatalog(Map<String, CannedQuery> queries) {
+    private QueryCatalog(Map<String, CannedQuery> queries, BaseIri base) {
         this.queries = queries;
+        this.base = base;
+    }
+
+    /** The base the queries were moved to: their parameters' IRIs are bound against it. */
+    public BaseIri base() {
+        return base;
     }
 
     /**
@@ -79,7 +87,7 @@ public final class QueryCatalog {
         for (Path f : files)
             read(f, DIR + "/" + f.getFileName(), problems).map(q -> rebase(q, base)).ifPresent(q -> out.put(q.name(), q));
         problems.throwIfAny("the canned queries cannot be read");
-        return new QueryCatalog(out);
+        return new QueryCatalog(out, base);
     }
 
     /** A query written against the default base, with its text, its IRIs and its parameters' values moved to {@code base}. */

@@ -3,16 +3,17 @@ package org.sovietpolicykg.queries;
 import java.util.function.Supplier;
 
 import org.apache.jena.query.ARQ;
-import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
+
+import org.sovietpolicykg.config.KgConfig.Limits;
+import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
-import org.sovietpolicykg.config.KgConfig;
-import org.sovietpolicykg.config.KgConfig.Limits;
 
 /**
  * What a query may do, in one place, for every path that runs one: the SPARQL endpoint (Fuseki), the canned-query

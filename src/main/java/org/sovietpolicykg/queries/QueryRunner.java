@@ -13,16 +13,17 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.resultset.ResultSetWrapper;
 import org.apache.jena.system.Txn;
+
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.errors.UnavailableException;

@@ -17,10 +17,11 @@ import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.service.single.ServiceExecutor;
 import org.apache.jena.sparql.util.Context;
+
+import org.sovietpolicykg.config.KgConfig.Federation;
 import org.sovietpolicykg.errors.BadGatewayException;
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
-import org.sovietpolicykg.config.KgConfig.Federation;
 
 /**
  * Where SERVICE may call, enforced in Jena's own service execution: a link at the head of the service executor chain

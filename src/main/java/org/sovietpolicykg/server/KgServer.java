@@ -1,22 +1,5 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.cache.AnswerCache;
-import org.sovietpolicykg.server.cache.EndpointAnswers;
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.CorsFilter;
-import org.sovietpolicykg.server.http.FormatNamesFilter;
-import org.sovietpolicykg.server.http.NotFoundPages;
-import org.sovietpolicykg.server.http.RequestLimitFilter;
-import org.sovietpolicykg.server.http.ResponseLimitFilter;
-import org.sovietpolicykg.server.http.SecurityHeaders;
-import org.sovietpolicykg.server.ops.ReplicaServlets;
-import org.sovietpolicykg.server.publish.ContextServlet;
-import org.sovietpolicykg.server.sparql.Endpoints;
-import org.sovietpolicykg.server.sparql.KgGraphStore;
-import org.sovietpolicykg.server.sparql.KgQueryService;
-import org.sovietpolicykg.server.sparql.QueryGate;
-import org.sovietpolicykg.server.sparql.ReadTransaction;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
@@ -49,15 +31,31 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
-import org.sovietpolicykg.errors.ConfigException;
-import org.sovietpolicykg.errors.KgException;
+
 import org.sovietpolicykg.config.KgConfig.Address;
 import org.sovietpolicykg.config.KgConfig.Limits;
 import org.sovietpolicykg.config.Settings;
-import org.apache.jena.system.Txn;
 import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.errors.ConfigException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.queries.QueryPolicy;
+import org.sovietpolicykg.server.cache.AnswerCache;
+import org.sovietpolicykg.server.cache.EndpointAnswers;
+import org.sovietpolicykg.server.http.CorsFilter;
+import org.sovietpolicykg.server.http.FormatNamesFilter;
+import org.sovietpolicykg.server.http.NotFoundPages;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.http.RequestLimitFilter;
+import org.sovietpolicykg.server.http.ResponseLimitFilter;
+import org.sovietpolicykg.server.http.SecurityHeaders;
+import org.sovietpolicykg.server.ops.ReplicaServlets;
+import org.sovietpolicykg.server.publish.ContextServlet;
+import org.sovietpolicykg.server.sparql.Endpoints;
+import org.sovietpolicykg.server.sparql.KgGraphStore;
+import org.sovietpolicykg.server.sparql.KgQueryService;
+import org.sovietpolicykg.server.sparql.QueryGate;
+import org.sovietpolicykg.server.sparql.ReadTransaction;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**

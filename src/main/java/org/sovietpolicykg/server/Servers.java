@@ -1,42 +1,43 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.api.CannedQueryServlet;
-import org.sovietpolicykg.server.cache.AnswerCache;
-import org.sovietpolicykg.server.api.CatalogueServlet;
-import org.sovietpolicykg.server.api.OpenApiServlet;
-import org.sovietpolicykg.server.api.ReconcileServlet;
-import org.sovietpolicykg.server.http.NotFoundServlet;
-import org.sovietpolicykg.server.http.StaticAssets;
-import org.sovietpolicykg.server.pages.EditorServlet;
-import org.sovietpolicykg.server.pages.GraphServlet;
-import org.sovietpolicykg.server.pages.PicturesServlet;
-import org.sovietpolicykg.server.pages.RunServlet;
-import org.sovietpolicykg.server.publish.DumpsServlet;
-import org.sovietpolicykg.server.pages.HomeServlet;
-import org.sovietpolicykg.server.pages.OntologyServlet;
-import org.sovietpolicykg.server.pages.ReadingServlet;
-import org.sovietpolicykg.server.pages.ResourceServlet;
-import org.sovietpolicykg.server.publish.VoidServlet;
-
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.sovietpolicykg.config.KgConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+
+import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
-import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.reconcile.Reconciler;
+import org.sovietpolicykg.server.api.CannedQueryServlet;
+import org.sovietpolicykg.server.api.CatalogueServlet;
+import org.sovietpolicykg.server.api.OpenApiServlet;
+import org.sovietpolicykg.server.api.ReconcileServlet;
+import org.sovietpolicykg.server.cache.AnswerCache;
+import org.sovietpolicykg.server.http.NotFoundServlet;
+import org.sovietpolicykg.server.http.StaticAssets;
+import org.sovietpolicykg.server.pages.CannedTables;
+import org.sovietpolicykg.server.pages.EditorServlet;
+import org.sovietpolicykg.server.pages.GraphServlet;
+import org.sovietpolicykg.server.pages.HomeServlet;
+import org.sovietpolicykg.server.pages.OntologyServlet;
+import org.sovietpolicykg.server.pages.PicturesServlet;
+import org.sovietpolicykg.server.pages.ReadingServlet;
+import org.sovietpolicykg.server.pages.ResourceServlet;
+import org.sovietpolicykg.server.pages.RunServlet;
+import org.sovietpolicykg.server.publish.DumpsServlet;
+import org.sovietpolicykg.server.publish.VoidServlet;
 import org.sovietpolicykg.vocabulary.SPD;
 
 /**
@@ -98,6 +99,7 @@ public final class Servers {
         // read at start-up, in a read transaction (a TDB2 store is read in nothing else); requests get one each
         JsonLdContext jsonLd = Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, config.base()));
         QueryRunner runner = new QueryRunner(queryable, policy, jsonLd);
+        CannedTables tables = new CannedTables(catalog, runner, terms);
         VoidServlet voidDescription = new VoidServlet(queryable, config.base(), dumps, written, jsonLd);
         Statistics stats = Txn.calculateRead(queryable, () -> Statistics.of(queryable, config.base().node(SPD.GRAPH_CURATED)));
         // one cache of answers for the endpoint and the canned queries
@@ -112,12 +114,12 @@ public final class Servers {
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         OntologyServlet ontology = new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd);
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
-                .servlet("/run/*", new RunServlet(catalog, runner, terms))
+                .servlet("/run/*", new RunServlet(tables))
                 .servlet("/editor", new EditorServlet())
                 .servlet("/static/*", new StaticAssets())
                 .servlet("/api/queries", new CatalogueServlet(catalog))
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
-                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, config.base(), answers))
+                .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, answers))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
                 .servlet("/void", voidDescription)
@@ -126,7 +128,7 @@ public final class Servers {
                 .servlet(ReconcileServlet.PATH, reconcile)
                 .servlet(ReconcileServlet.PATH + "/*", reconcile)
                 .servlet(ReadingServlet.ESSAY, reading)
-                .servlet(PicturesServlet.PATH + "*", new PicturesServlet(queryable, catalog, runner, terms))
+                .servlet(PicturesServlet.PATH + "*", new PicturesServlet(queryable, tables))
                 .servlet(ReadingServlet.PATH + "*", reading)
                 .servlet(GraphServlet.PATH + "*", new GraphServlet(queryable, terms, jsonLd))
                 .servlet("/ontology", ontology)

@@ -1,7 +1,7 @@
 package org.sovietpolicykg.text;
 
-import java.nio.ByteBuffer;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.errors.KgException;
 
 /**
  * The primary source: the essay's exact text, its sha256, and conversion between Java's UTF-16 indexes and

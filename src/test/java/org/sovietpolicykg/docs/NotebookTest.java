@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.server.KgServer;
@@ -30,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The notebook of {@code notebooks/}: committed with its outputs cleared, naming only queries and endpoints that exist,
- * and run end to end by CI ({@code .ci/run} calls {@code notebooks/run}, which the README gives as a command).
+ * and run end to end by the README's test command ({@code ./test}, which CI runs, calls {@code notebooks/run} after the JUnit tests).
  */
 class NotebookTest {
     static final Path NOTEBOOK = Path.of("notebooks/soviet-policy-kg.ipynb");
@@ -122,15 +123,27 @@ class NotebookTest {
     }
 
     @Test
-    void ci_runs_the_notebook_after_the_tests_and_the_readme_says_so() throws IOException {
-        List<String> ci = Files.readAllLines(Path.of(".ci/run"), StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.startsWith("#")).toList();
-        int verify = ci.indexOf("mvn -B verify");
-        int notebook = ci.indexOf("notebooks/run");
-        assertTrue(verify >= 0, ".ci/run runs mvn -B verify");
-        assertTrue(notebook > verify, ".ci/run runs notebooks/run after mvn -B verify");
-        assertTrue(Files.isExecutable(Path.of("notebooks/run")), "notebooks/run is executable");
+    void ci_runs_the_readme_test_command_which_installs_the_browser_runs_the_tests_then_the_notebook() throws IOException {
+        List<String> ci = code(".ci/run");
+        assertTrue(ci.contains("./test"), ".ci/run runs the README's test command, ./test: " + ci);
+        List<String> test = code("test");
+        int install = -1;
+        for (int i = 0; i < test.size() && install < 0; i++)
+            if (test.get(i).contains("apt-get install") && test.get(i).contains("chromium chromium-driver"))
+                install = i;
+        int verify = test.indexOf("mvn -B verify \"$@\"");
+        int notebook = test.indexOf("notebooks/run");
+        assertTrue(install >= 0, "./test installs Debian's chromium and chromium-driver when missing");
+        assertTrue(verify > install, "./test runs mvn -B verify after installing the browser");
+        assertTrue(notebook > verify, "./test runs notebooks/run after mvn -B verify");
+        assertTrue(Files.isExecutable(Path.of("test")) && Files.isExecutable(Path.of("notebooks/run")), "both are executable");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertTrue(readme.contains("mvn -B verify && notebooks/run"), "the README gives the command CI runs");
+        assertTrue(readme.contains("```sh\n./test\n```"), "the README gives ./test as the one test command");
+    }
+
+    /** The lines of a script that are not comments. */
+    private static List<String> code(String script) throws IOException {
+        return Files.readAllLines(Path.of(script), StandardCharsets.UTF_8).stream().map(String::strip)
+                .filter(l -> !l.startsWith("#") && !l.isEmpty()).toList();
     }
 }

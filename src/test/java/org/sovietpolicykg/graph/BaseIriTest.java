@@ -16,11 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sovietpolicykg.errors.ConfigException;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.docs.OntologyDocs;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;

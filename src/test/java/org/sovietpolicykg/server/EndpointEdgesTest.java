@@ -14,9 +14,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Federation;
+import org.sovietpolicykg.config.KgConfig;
 
 /**
  * The edges of the SPARQL endpoint that once answered wrongly: a SERVICE refused for a later solution, an endpoint

@@ -19,9 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Limits;
+import org.sovietpolicykg.config.KgConfig;
 
 /**
  * The endpoint holds against requests meant to take it down: bodies and queries too large (413, 411), queries that

@@ -19,11 +19,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.config.KgConfig;
 
 /**
- * The landing page in a real browser: Debian's headless Chromium driven by its ChromeDriver (.ci/run installs both);
+ * The landing page in a real browser: Debian's headless Chromium driven by its ChromeDriver (./test, the README's test command, installs both);
  * a canned query is run by clicking, and its result table shows the expected first row. No browser is downloaded.
  */
 class LandingPageBrowserTest {
@@ -35,7 +36,7 @@ class LandingPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
+                "this test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (./test does)");
         server = Servers.standard(TestGraphs.queryable(), KgConfig.defaults().withPort(0)).start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);

@@ -19,9 +19,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Address;
+import org.sovietpolicykg.config.KgConfig;
 
 /**
  * Every absolute URL the server writes comes from one public URL: the configured one, else what a trusted proxy

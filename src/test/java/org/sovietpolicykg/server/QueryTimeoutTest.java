@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.http.HttpErrors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.server.http.HttpErrors;
 
 /** A query that runs past the time limit is stopped: 503 with a message on the endpoint, a typed error in the API. */
 class QueryTimeoutTest {

@@ -20,6 +20,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.sovietpolicykg.cli.Main;
 import org.sovietpolicykg.reconcile.Reconciler;
 

@@ -1,9 +1,6 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.ops.ReplicaServlets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,9 +15,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.Fingerprint;
+import org.sovietpolicykg.server.ops.ReplicaServlets;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**

@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.sparql.ServiceDescription;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +14,10 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.server.sparql.ServiceDescription;
 import org.sovietpolicykg.vocabulary.VOID;
 
 /** GET /kg/sparql without a query answers the SPARQL 1.1 Service Description (Comunica asks for it first). */

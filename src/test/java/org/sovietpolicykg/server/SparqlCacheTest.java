@@ -22,9 +22,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
 import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.config.KgConfig.Limits;
+import org.sovietpolicykg.config.KgConfig;
 
 /**
  * The answers of /kg/sparql are kept: a repeated query is answered with the same bytes, Content-Type and Vary, a strong

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovietpolicykg.errors.ConfigException;
+
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.cli.Main;
 import org.sovietpolicykg.config.KgConfig;
@@ -31,6 +31,7 @@ import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Tdb2Store;
+import org.sovietpolicykg.errors.ConfigException;
 
 import picocli.CommandLine;
 

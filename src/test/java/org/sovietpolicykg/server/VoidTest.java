@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server;
 
-import org.sovietpolicykg.server.publish.DatasetDescription;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +17,10 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.server.publish.DatasetDescription;
 import org.sovietpolicykg.vocabulary.VOID;
 
 /** The VoID and DCAT description parses and states counts equal to what COUNT queries on the graph return. */

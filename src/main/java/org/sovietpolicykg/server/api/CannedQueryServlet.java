@@ -9,19 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.query.Query;
+
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
-import org.sovietpolicykg.server.cache.AnswerCache;
 import org.sovietpolicykg.server.cache.AnswerCache.Answer;
 import org.sovietpolicykg.server.cache.AnswerCache.Key;
+import org.sovietpolicykg.server.cache.AnswerCache;
 import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.server.http.PublicUrl;
 import org.sovietpolicykg.server.http.RequestParameters;
-import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * {@code GET /api/queries/NAME?param=value}: runs one canned query, its parameters bound from the query string, in
@@ -36,13 +36,12 @@ public final class CannedQueryServlet extends KgServlet {
 
     private final transient QueryCatalog catalog;
     private final transient QueryRunner runner;
-    private final transient BaseIri base;
     private final transient AnswerCache answers;
 
-    public CannedQueryServlet(QueryCatalog catalog, QueryRunner runner, BaseIri base, AnswerCache answers) {
+    /** The catalogue's queries, run by the runner, their answers kept in {@code answers}. */
+    public CannedQueryServlet(QueryCatalog catalog, QueryRunner runner, AnswerCache answers) {
         this.catalog = catalog;
         this.runner = runner;
-        this.base = base;
         this.answers = answers;
     }
 
@@ -50,7 +49,7 @@ public final class CannedQueryServlet extends KgServlet {
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         CannedQuery q = catalog.get(req.getPathInfo() == null ? "" : req.getPathInfo().substring(1));
         Map<String, String> params = RequestParameters.single(req);
-        Query bound = QueryBinder.bind(q, params, base);
+        Query bound = QueryBinder.bind(q, params, catalog.base());
         // a format key that names a graph format for a SELECT (or the reverse) is for the runner to refuse, by name
         Format format = params.containsKey("format") ? Format.byKey(params.get("format"), Format.answers())
                 : Negotiation.choose(req, resp, Format.fitting(q.isTabular()), QueryRunner.defaultFormat(bound));

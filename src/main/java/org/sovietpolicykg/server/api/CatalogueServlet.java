@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.api;
 
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.Parameter;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.server.http.KgServlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

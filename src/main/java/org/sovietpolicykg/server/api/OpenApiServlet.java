@@ -1,8 +1,5 @@
 package org.sovietpolicykg.server.api;
 
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.queries.OpenApi;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
 
 /** {@code GET /api/openapi.json}: the OpenAPI 3 description of the canned-query API, made from the queries' headers. */
 public final class OpenApiServlet extends KgServlet {

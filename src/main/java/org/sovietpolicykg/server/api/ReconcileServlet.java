@@ -1,12 +1,6 @@
 package org.sovietpolicykg.server.api;
 
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.HttpErrors;
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.RequestParameters;
-
 import java.io.IOException;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -14,15 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.sovietpolicykg.Version;
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.NotFoundException;
-import org.sovietpolicykg.Version;
 import org.sovietpolicykg.reconcile.Reconciler;
+import org.sovietpolicykg.server.http.HttpErrors;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.http.RequestParameters;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

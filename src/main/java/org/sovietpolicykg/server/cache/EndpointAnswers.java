@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
+
 import org.sovietpolicykg.server.cache.AnswerCache.Answer;
 import org.sovietpolicykg.server.cache.AnswerCache.Header;
 import org.sovietpolicykg.server.cache.AnswerCache.Key;

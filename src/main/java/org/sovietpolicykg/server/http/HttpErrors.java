@@ -11,12 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.sovietpolicykg.errors.KgException;
-import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.html.Pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Graph;
+
 import org.sovietpolicykg.errors.MethodNotAllowedException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.GraphOutput;

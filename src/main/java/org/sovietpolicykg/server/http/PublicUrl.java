@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.InetAddressSet;
+
 import org.sovietpolicykg.config.KgConfig.Address;
 import org.sovietpolicykg.formats.JsonLdContext;
 

@@ -18,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
-import org.sovietpolicykg.errors.MethodNotAllowedException;
 import org.sovietpolicykg.errors.LengthRequiredException;
+import org.sovietpolicykg.errors.MethodNotAllowedException;
 import org.sovietpolicykg.errors.TooLargeException;
 import org.sovietpolicykg.errors.UriTooLongException;
 

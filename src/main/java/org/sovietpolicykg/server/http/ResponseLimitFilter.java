@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
 

@@ -1,19 +1,19 @@
 package org.sovietpolicykg.server.http;
 
-
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 
-import org.eclipse.jetty.ee10.servlet.ResourceServlet;
-import org.sovietpolicykg.errors.KgException;
-import org.sovietpolicykg.errors.NotFoundException;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+
+import org.sovietpolicykg.errors.KgException;
+import org.sovietpolicykg.errors.NotFoundException;
 
 /**
  * The static assets ({@code /static/...}: the site's CSS and script, the SPARQL editor from npm), served from the jar's

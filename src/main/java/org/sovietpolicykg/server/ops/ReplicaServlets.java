@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.ops;
 
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.errors.UnavailableException;
+import org.sovietpolicykg.server.http.KgServlet;
 
 /**
  * What a load balancer and a person ask a replica: {@code GET /health} (the process is alive: a few bytes, never behind

@@ -1,9 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.sparql.Endpoints;
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.util.Map;
 
@@ -11,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.sparql.Endpoints;
 
 /** The SPARQL editor, {@code /editor}: YASGUI from npm, served by this server, pointed at its endpoint. */
 public final class EditorServlet extends KgServlet {

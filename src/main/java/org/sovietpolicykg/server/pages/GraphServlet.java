@@ -1,8 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.Negotiation;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +18,15 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.sovietpolicykg.errors.NotFoundException;
+
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
 
 /**
  * The named graphs' IRIs ({@code <base>graph/curated}, …) resolve: a page for browsers (what the graph holds, its

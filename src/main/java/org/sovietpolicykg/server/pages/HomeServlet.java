@@ -1,9 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.sparql.Endpoints;
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +16,9 @@ import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.Parameter;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.sparql.Endpoints;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /** The landing page, {@code /}: what the graph is, its figures, and the canned queries with run and edit links. */

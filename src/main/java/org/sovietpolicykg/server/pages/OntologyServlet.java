@@ -1,8 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.Negotiation;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,17 +11,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Graph;
-import org.sovietpolicykg.docs.OntologyDocs;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL2;
-import org.sovietpolicykg.errors.NotFoundException;
+
+import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
-import org.sovietpolicykg.vocabulary.SPO;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.GraphOutput;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.vocabulary.BaseIri;
+import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * The ontology at its IRI's path ({@code /ontology}), with content negotiation: HTML documentation for browsers,

@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,16 +19,16 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
-import org.sovietpolicykg.errors.NotFoundException;
+
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.html.Pages;
-import org.sovietpolicykg.html.Pictures;
 import org.sovietpolicykg.html.Pictures.Edge;
 import org.sovietpolicykg.html.Pictures.Item;
+import org.sovietpolicykg.html.Pictures;
 import org.sovietpolicykg.html.Terms;
-import org.sovietpolicykg.queries.QueryBinder;
-import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.vocabulary.SPC;
 
 /**
@@ -44,16 +42,14 @@ public final class PicturesServlet extends KgServlet {
     public static final String PATH = "/pictures/";
 
     private final transient DatasetGraph queryable;
-    private final transient QueryCatalog catalog;
-    private final transient QueryRunner runner;
+    private final transient CannedTables tables;
     private final transient Terms terms;
     private final transient Map<String, String> drawn = new ConcurrentHashMap<>();
 
-    public PicturesServlet(DatasetGraph queryable, QueryCatalog catalog, QueryRunner runner, Terms terms) {
+    public PicturesServlet(DatasetGraph queryable, CannedTables tables) {
         this.queryable = queryable;
-        this.catalog = catalog;
-        this.runner = runner;
-        this.terms = terms;
+        this.tables = tables;
+        this.terms = tables.terms();
     }
 
     @Override
@@ -75,39 +71,37 @@ public final class PicturesServlet extends KgServlet {
         for (Item i : items)
             if (i.from() == null && i.to() == null)
                 leftOut.add(Map.of("href", i.href(), "label", i.label(), "lane", i.lane()));
+        return page("Timeline", "Timeline: at home and abroad", "The events, decisions and policies of the essay in time, the domestic"
+                + " above and the foreign below. A bar runs from an item's start to its end, a point marks a single day; a pale, dashed mark"
+                + " is dated only to the year, the decade or roughly. Dates are the narrower of the essay's own and the reference dates"
+                + " added from elsewhere (the query timeline says which).", "timeline", Pictures.timeline(items), leftOut);
+    }
+
+    private String linksPage() {
+        return page("Domestic–foreign links", "How the essay links home and abroad", "Each arrow is a link the essay (or, marked so on"
+                + " its page, the curators) draws between a domestic and a foreign policy, decision or event, from the side that acts to the"
+                + " other, labelled with its relation; domestic items are blue on the left, foreign ones red on the right.",
+                "domestic-foreign-links", Pictures.network(edges()), List.of());
+    }
+
+    /** A picture's page: its words, the picture, its SVG alone, the canned query its data comes from, what it leaves out. */
+    private static String page(String title, String heading, String intro, String query, String picture, List<Map<String, Object>> leftOut) {
         Map<String, Object> s = new HashMap<>();
-        s.put("title", "Timeline");
-        s.put("heading", "Timeline: at home and abroad");
-        s.put("intro", "The events, decisions and policies of the essay in time, the domestic above and the foreign below. A bar runs from an "
-                + "item's start to its end, a point marks a single day; a pale, dashed mark is dated only to the year, the decade or roughly. "
-                + "Dates are the narrower of the essay's own and the reference dates added from elsewhere (the query timeline says which).");
-        s.put("svg", PATH + "timeline.svg");
-        s.put("data", "/run/timeline");
-        s.put("dataName", "the query timeline");
-        s.put("picture", Pictures.timeline(items));
+        s.put("title", title);
+        s.put("heading", heading);
+        s.put("intro", intro);
+        s.put("svg", PATH + (query.equals("timeline") ? "timeline" : "links") + ".svg");
+        s.put("data", "/run/" + query);
+        s.put("dataName", "the query " + query);
+        s.put("picture", picture);
         s.put("leftOut", leftOut);
         s.put("hasLeftOut", !leftOut.isEmpty());
         return Pages.render("picture", s);
     }
 
-    private String linksPage() {
-        Map<String, Object> s = new HashMap<>();
-        s.put("title", "Domestic–foreign links");
-        s.put("heading", "How the essay links home and abroad");
-        s.put("intro", "Each arrow is a link the essay (or, marked so on its page, the curators) draws between a domestic and a foreign "
-                + "policy, decision or event, from the side that acts to the other, labelled with its relation; domestic items are blue on "
-                + "the left, foreign ones red on the right.");
-        s.put("svg", PATH + "links.svg");
-        s.put("data", "/run/domestic-foreign-links");
-        s.put("dataName", "the query domestic-foreign-links");
-        s.put("picture", Pictures.network(edges()));
-        s.put("hasLeftOut", false);
-        return Pages.render("picture", s);
-    }
-
     /** The rows of the canned query timeline. */
     private List<Item> items() {
-        QueryRunner.Table t = runner.table(QueryBinder.bind(catalog.get("timeline"), Map.of(), terms.base()));
+        QueryRunner.Table t = tables.table("timeline");
         List<String> c = t.columns();
         List<Item> items = new ArrayList<>();
         for (List<Node> row : t.rows()) {

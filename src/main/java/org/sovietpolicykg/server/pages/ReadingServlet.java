@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,13 +22,15 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+
 import org.sovietpolicykg.errors.BadRequestException;
-import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
-import org.sovietpolicykg.html.Highlighter;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.html.Highlighter.Span;
+import org.sovietpolicykg.html.Highlighter;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
+import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.SPD;
 

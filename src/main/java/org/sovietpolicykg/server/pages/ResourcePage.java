@@ -14,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -63,21 +64,11 @@ public final class ResourcePage {
         Optional<Node> summary = first(iri, spo("summary"));
         summary.ifPresent(x -> s.put("summary", x.getLiteralLexicalForm()));
 
-        List<Map<String, Object>> passages = passages(iri);
-        s.put("passages", passages);
-        s.put("hasPassages", !passages.isEmpty());
-
-        List<Map<String, Object>> statements = statements(iri);
-        s.put("statements", statements);
-        s.put("hasStatements", !statements.isEmpty());
-
-        List<Map<String, Object>> links = links(iri);
-        s.put("links", links);
-        s.put("hasLinks", !links.isEmpty());
-
+        section(s, "passages", passages(iri));
+        section(s, "statements", statements(iri));
+        section(s, "links", links(iri));
         List<Map<String, Object>> claims = claimsAbout(iri);
-        s.put("claims", claims);
-        s.put("hasClaims", !claims.isEmpty());
+        section(s, "claims", claims);
 
         List<Map<String, Object>> out = new ArrayList<>();
         g.find(iri, Node.ANY, Node.ANY).toList().stream().filter(t -> !t.getPredicate().equals(RDF.type.asNode()))
@@ -90,7 +81,7 @@ public final class ResourcePage {
         Set<Node> shown = Set.of(OA.hasBody, RDF.subject.asNode(), RDF.object.asNode(), spo("domesticSide"), spo("foreignSide"));
         List<Map<String, Object>> in = new ArrayList<>();
         g.find(Node.ANY, Node.ANY, iri).toList().stream()
-                .filter(t -> !shown.contains(t.getPredicate()) && !(claims.size() > 0 && isAbout(t.getPredicate())))
+                .filter(t -> !shown.contains(t.getPredicate()) && !(!claims.isEmpty() && isAbout(t.getPredicate())))
                 .sorted(Comparator.comparing((Triple t) -> Terms.label(g, t.getPredicate()).orElse(terms.name(t.getPredicate())))
                         .thenComparing(t -> t.getSubject().toString()))
                 .forEach(t -> in.add(Map.of("subject", terms.plain(t.getSubject(), g), "property", terms.plain(t.getPredicate(), g))));
@@ -218,5 +209,11 @@ public final class ResourcePage {
 
     private Optional<Node> first(Node s, Node p) {
         return Terms.first(g, s, p);
+    }
+
+    /** A section of the page: its items, and whether it has any ({@code hasPassages} for {@code passages}). */
+    private static void section(Map<String, Object> scope, String name, List<Map<String, Object>> items) {
+        scope.put(name, items);
+        scope.put("has" + Character.toUpperCase(name.charAt(0)) + name.substring(1), !items.isEmpty());
     }
 }

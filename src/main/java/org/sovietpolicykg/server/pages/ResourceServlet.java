@@ -1,12 +1,6 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.Negotiation;
-
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,18 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
-import org.sovietpolicykg.errors.NotFoundException;
+
 import org.sovietpolicykg.errors.NotFoundException.Suggestion;
-import org.sovietpolicykg.reconcile.Reconciler;
+import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
-import org.sovietpolicykg.vocabulary.OA;
+import org.sovietpolicykg.reconcile.Reconciler;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.vocabulary.Prefixes;
 
 /**

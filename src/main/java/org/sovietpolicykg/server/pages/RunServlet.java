@@ -1,8 +1,5 @@
 package org.sovietpolicykg.server.pages;
 
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.RequestParameters;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +14,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.Parameter;
-import org.sovietpolicykg.queries.QueryBinder;
-import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.RequestParameters;
 
 /**
  * The results page of a canned query, {@code /run/NAME?param=value}: a form for its parameters and a plain HTML
@@ -33,25 +31,23 @@ import org.sovietpolicykg.queries.QueryRunner;
 public final class RunServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
 
-    private final transient QueryCatalog catalog;
-    private final transient QueryRunner runner;
+    private final transient CannedTables tables;
     private final transient Terms terms;
 
-    public RunServlet(QueryCatalog catalog, QueryRunner runner, Terms terms) {
-        this.catalog = catalog;
-        this.runner = runner;
-        this.terms = terms;
+    public RunServlet(CannedTables tables) {
+        this.tables = tables;
+        this.terms = tables.terms();
     }
 
     @Override
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
-        CannedQuery q = catalog.get(name);
+        CannedQuery q = tables.query(name);
         Map<String, String> values = new LinkedHashMap<>(RequestParameters.single(req));
         // an empty form field is an optional parameter left out; the format belongs to the API links
         values.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getKey().equals("format"));
-        Query bound = QueryBinder.bind(q, values, terms.base());
-        QueryRunner.Table table = runner.table(bound);
+        Query bound = tables.bind(q, values);
+        QueryRunner.Table table = tables.table(bound);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<Node> r : table.rows())
             rows.add(Map.of("cells", r.stream().map(terms::view).toList()));

@@ -1,9 +1,5 @@
 package org.sovietpolicykg.server.publish;
 
-import org.sovietpolicykg.server.http.ConditionalGet;
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.server.http.ConditionalGet;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
 
 /**
  * The JSON-LD context at {@code /context.jsonld} (the IRI {@code <base>context.jsonld} that every JSON-LD answer and

@@ -1,17 +1,12 @@
 package org.sovietpolicykg.server.publish;
 
-import org.sovietpolicykg.server.sparql.Endpoints;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -20,11 +15,12 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.dataset.Counts;
 import org.sovietpolicykg.dataset.Dump;
+import org.sovietpolicykg.server.sparql.Endpoints;
 import org.sovietpolicykg.vocabulary.BaseIri;
-import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
 import org.sovietpolicykg.vocabulary.VOID;
 

@@ -1,14 +1,9 @@
 package org.sovietpolicykg.server.publish;
 
-import org.sovietpolicykg.server.http.ConditionalGet;
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.KgServlet;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +12,11 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.sovietpolicykg.errors.NotFoundException;
 import org.sovietpolicykg.dataset.Dump;
+import org.sovietpolicykg.errors.NotFoundException;
+import org.sovietpolicykg.server.http.ConditionalGet;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.PublicUrl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

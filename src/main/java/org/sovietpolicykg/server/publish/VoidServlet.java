@@ -1,15 +1,12 @@
 package org.sovietpolicykg.server.publish;
 
-import org.sovietpolicykg.server.http.PublicUrl;
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.Negotiation;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +17,14 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCAT;
+
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
+import org.sovietpolicykg.server.http.PublicUrl;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.VOID;
 
@@ -40,25 +41,26 @@ public final class VoidServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
     private static final List<Format> OFFERED = List.of(Format.TURTLE, Format.JSONLD, Format.RDFXML, Format.NTRIPLES, Format.HTML);
 
-    private final transient DatasetGraph queryable;
     private final transient BaseIri base;
-    private final transient Supplier<List<Dump>> dumps;
-    private final transient Instant written;
+    /** The description for a public URL, built apart from this servlet ({@link DatasetDescription}). */
+    private final transient Function<String, Model> describe;
     private final transient Cache<String, Model> models = Caffeine.newBuilder().maximumSize(8).build();
     private final transient JsonLdContext context;
 
+    /**
+     * Serves the description of a dataset: what it says is made by {@link DatasetDescription#of} for the dataset, its
+     * dumps (asked for on the first request) and when they were written.
+     */
     public VoidServlet(DatasetGraph queryable, BaseIri base, Supplier<List<Dump>> dumps, Instant written, JsonLdContext context) {
-        this.context = context;
-        this.queryable = queryable;
         this.base = base;
-        this.dumps = dumps;
-        this.written = written;
+        this.describe = url -> DatasetDescription.of(queryable, base, dumps.get(), written, url);
+        this.context = context;
     }
 
     @Override
     protected void respond(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String server = PublicUrl.of(req);
-        Model m = models.get(server, s -> DatasetDescription.of(queryable, base, dumps.get(), written, s));
+        Model m = models.get(server, describe);
         Format f = Negotiation.choose(req, resp, OFFERED, Format.TURTLE);
         if (f == Format.HTML) {
             html(resp, Pages.render("void", page(m)));

@@ -3,6 +3,7 @@ package org.sovietpolicykg.server.sparql;
 import org.apache.jena.fuseki.servlets.GSP_R;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.sparql.core.DatasetGraph;
+
 import org.sovietpolicykg.dataset.DatasetWriter;
 
 /**

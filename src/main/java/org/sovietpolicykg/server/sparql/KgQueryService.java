@@ -1,9 +1,5 @@
 package org.sovietpolicykg.server.sparql;
 
-import org.sovietpolicykg.server.http.KgServlet;
-import org.sovietpolicykg.server.http.Negotiation;
-import org.sovietpolicykg.server.http.ResponseLimitFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -17,36 +13,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
-import org.apache.jena.fuseki.system.ConNeg;
-import org.apache.jena.riot.WebContent;
-import org.apache.jena.riot.web.HttpNames;
-import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.query.Query;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.GraphOutput;
-import org.sovietpolicykg.server.http.PublicUrl;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
+import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
+import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.http.ResponseLimitFilter;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The SPARQL Query operation of the endpoint ({@code /kg/sparql}, {@code /kg/query}, {@code /kg}): Fuseki's own, with

@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.sparql;
 
-import org.sovietpolicykg.server.http.HttpErrors;
-
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.sovietpolicykg.errors.UnavailableException;
+import org.sovietpolicykg.server.http.HttpErrors;
 
 /**
  * A bounded pool of query workers with a short queue, in front of the routes that run queries: at most
@@ -23,6 +22,12 @@ import org.sovietpolicykg.errors.UnavailableException;
  * answer is at once a 503 with {@code Retry-After}, and everything else (pages, assets, dumps) goes on being served.
  * The SPARQL endpoint and the canned queries have a gate each, so that slow ad-hoc queries never hold up the ready
  * questions. OPTIONS and HEAD are not gated; neither are requests that run no query.
+ * <p>
+ * Why ours and not Jetty 12's {@code QoSHandler}: that one sits in Jetty's handler tree in front of Fuseki's single
+ * servlet context, so separate pools for the endpoint and the canned queries would need path matching of their own
+ * outside the servlet mappings, and what it rejects is Jetty's bare 503 rather than the project's error (JSON or a
+ * page, with {@code Retry-After}, through {@link HttpErrors}). This is a {@link Semaphore} with a bounded wait,
+ * mounted per path like every other filter.
  */
 public final class QueryGate implements Filter {
     private final String name;

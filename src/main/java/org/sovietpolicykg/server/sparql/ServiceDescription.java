@@ -1,7 +1,5 @@
 package org.sovietpolicykg.server.sparql;
 
-import org.sovietpolicykg.dataset.Counts;
-
 import java.util.List;
 
 import org.apache.jena.query.Dataset;
@@ -15,6 +13,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+
+import org.sovietpolicykg.dataset.Counts;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.vocabulary.VOID;
 
