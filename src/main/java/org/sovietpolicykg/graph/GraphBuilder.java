@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +24,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -41,21 +38,17 @@ import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.curation.TextCuration;
 import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
-import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
-import org.sovietpolicykg.text.Segment;
 import org.sovietpolicykg.text.Segmentation;
 import org.sovietpolicykg.text.SourceText;
 import org.sovietpolicykg.validation.ShapesValidator;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.OA;
-import org.sovietpolicykg.vocabulary.PROV;
 import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
-import org.sovietpolicykg.vocabulary.WD;
 
 /**
  * Builds the knowledge graph from a project folder: the ontology, the essay and the curation files go in; a
@@ -112,7 +105,7 @@ public final class GraphBuilder {
     static final String WIKIDATA_EXTRACT = "data/enrichment/wikidata-extract.ttl";
 
     /** One build: its problems and the state the steps share. */
-    private final class Run {
+    private final class Run implements CuratedIds {
         final Problems problems = new Problems();
         OntologyIndex ontology;
         /** The text whose curation is being turned into triples. */
@@ -136,11 +129,12 @@ public final class GraphBuilder {
             problems.throwIfAny("the sources cannot be read");
 
             texts.addAll(curation.texts());
+            SourceGraph sources = new SourceGraph(new Build(projectDir, problems, this), source);
             List<TextInput> inputs = new ArrayList<>();
             for (TextCuration tc : curation.texts())
-                readText(tc).ifPresent(st -> {
+                sources.readText(tc).ifPresent(st -> {
                     Segmentation seg = Segmentation.of(st);
-                    inputs.add(new TextInput(tc, st, seg, new Anchors(tc.name(), displayName(tc), seg, problems)));
+                    inputs.add(new TextInput(tc, st, seg, new Anchors(tc.name(), SourceGraph.displayName(tc), seg, problems)));
                 });
             problems.throwIfAny("a source text does not match its record");
 
@@ -148,17 +142,19 @@ public final class GraphBuilder {
             List<KnowledgeGraph.Text> texts = new ArrayList<>();
             for (TextInput in : inputs) {
                 current = in;
-                sourceGraph(in);
+                sources.build(in.curation(), in.source(), in.text());
                 in.curation().entities().forEach(this::entity);
                 in.curation().claims().forEach(this::claim);
                 in.curation().statements().forEach(this::statement);
                 in.curation().links().forEach(this::link);
-                List<MentionFinder.Mention> mentions = mentions(curation.entities(), in);
+                List<MentionFinder.Mention> mentions = new MentionGraph(curated, problems).find(curation.entities(), in.curation(),
+                        in.source(), in.text(), in.anchors(), SourceGraph.displayName(in.curation()));
                 texts.add(new KnowledgeGraph.Text(in.curation(), in.text(), mentions, in.anchors().anchored()));
             }
             current = null;
-            enrichment(curation);
-            Graph wikidata = wikidataExtract();
+            EnrichmentGraph added = new EnrichmentGraph(new Build(projectDir, problems, this), enrichment);
+            added.build(curation);
+            Graph wikidata = added.wikidataExtract();
             problems.throwIfAny("the curation does not make a valid graph");
 
             DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -215,70 +211,6 @@ public final class GraphBuilder {
             return texts.stream().filter(tc -> tc.name().equals(source)).findFirst();
         }
 
-        String displayName(TextCuration tc) {
-            return tc.folder() + "/" + tc.record().file().value();
-        }
-
-        /** A source's text, checked against the sha256 its curation was made against. */
-        Optional<SourceText> readText(TextCuration tc) {
-            Declarations.SourceRecord record = tc.record();
-            Path file = projectDir.resolve(tc.folder()).resolve(record.file().value());
-            String name = displayName(tc);
-            if (!Files.isRegularFile(file)) {
-                problems.add(record.file().loc().problem("the text file " + name + " does not exist"));
-                return Optional.empty();
-            }
-            if (!InputFiles.isInside(projectDir, file)) {
-                problems.add(record.file().loc().problem("the text file " + name + " is a symbolic link to a place outside the"
-                        + " project; expected a regular file inside it (the link is not followed)"));
-                return Optional.empty();
-            }
-            Optional<String> content = InputFiles.readText(projectDir, file, name, "the text its curation quotes", problems);
-            if (content.isEmpty())
-                return Optional.empty();
-            SourceText text = SourceText.of(name, content.get());
-            if (!text.sha256().equals(record.sha256().value()))
-                problems.add(name, 0, 0, "the text has changed: its sha256 is " + text.sha256() + " but the curation was made against "
-                        + record.sha256().value() + " (" + record.sha256().loc() + "); restore the text byte for byte"
-                        + " (it is never edited) or re-check every quote and record the new sha256");
-            return Optional.of(text);
-        }
-
-        void sourceGraph(TextInput in) {
-            Declarations.SourceRecord record = in.curation().record();
-            String name = in.curation().name();
-            Node e = SPD.text(name);
-            add(source, e, RDF.type.asNode(), SPO.Essay);
-            add(source, e, DCTerms.title.asNode(), en(record.title().value()));
-            record.description().ifPresent(d -> add(source, e, DCTerms.description.asNode(), en(d.value())));
-            record.language().ifPresent(l -> add(source, e, DCTerms.language.asNode(), str(l.value())));
-            record.author().flatMap(a -> idOf("entity", a, "'author' of the source record")).ifPresent(a -> add(source, e, DCTerms.creator.asNode(), a));
-            add(source, e, SPO.sha256, str(in.source().sha256()));
-            add(source, e, RDF.value.asNode(), str(in.source().text()));
-            add(source, e, SPO.end, Anchors.nonNegative(in.source().length()));
-            for (Segment p : in.text().paragraphs()) {
-                Node pn = SPD.paragraph(name, p.paragraph());
-                add(source, e, DCTerms.hasPart.asNode(), pn);
-                segment(pn, SPO.Paragraph, e, p.paragraph(), p);
-            }
-            for (Segment s : in.text().sentences()) {
-                Node pn = SPD.paragraph(name, s.paragraph());
-                Node sn = SPD.sentence(name, s.paragraph(), s.sentence());
-                add(source, pn, DCTerms.hasPart.asNode(), sn);
-                segment(sn, SPO.Sentence, pn, s.sentence(), s);
-            }
-        }
-
-        void segment(Node n, Node type, Node parent, int index, Segment s) {
-            add(source, n, RDF.type.asNode(), type);
-            add(source, n, RDFS.label.asNode(), en(Character.toUpperCase(s.label().charAt(0)) + s.label().substring(1)));
-            add(source, n, DCTerms.isPartOf.asNode(), parent);
-            add(source, n, SPO.index, NodeFactory.createLiteralDT(Integer.toString(index), XSDDatatype.XSDpositiveInteger));
-            add(source, n, SPO.start, Anchors.nonNegative(s.start()));
-            add(source, n, SPO.end, Anchors.nonNegative(s.end()));
-            add(source, n, RDF.value.asNode(), str(s.text()));
-        }
-
         void declareIds(Curation c) {
             c.entities().forEach(d -> declare("entity", d.id(), SPD.entity(d.id().value())));
             c.entities().forEach(d -> entities.putIfAbsent(d.id().value(), d));
@@ -311,7 +243,7 @@ public final class GraphBuilder {
             d.description().ifPresent(x -> add(curated, e, DCTerms.description.asNode(), en(x.value())));
             if (d.implicit())
                 add(curated, e, SPO.implicit, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
-            for (Ref n : namesOf(d))
+            for (Ref n : MentionGraph.namesOf(d))
                 add(curated, e, SPO.nameInEssay, str(n.value()));
             for (Ref v : d.variants())
                 add(curated, e, SPO.variantSpelling, str(v.value()));
@@ -325,12 +257,6 @@ public final class GraphBuilder {
             });
             d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),
                     w.from(), w.to(), w.precision(), what));
-        }
-
-        List<Ref> namesOf(Declarations.Entity d) {
-            if (d.implicit())
-                return d.names();
-            return d.names().isEmpty() && d.variants().isEmpty() ? List.of(d.label()) : d.names();
         }
 
         void property(Node subject, String what, Declarations.PropertyValues pv) {
@@ -377,7 +303,8 @@ public final class GraphBuilder {
         }
 
         /** A reference that must be a curation id of one kind (entity, claim, ...). */
-        Optional<Node> idOf(String kind, Ref r, String what) {
+        @Override
+        public Optional<Node> idOf(String kind, Ref r, String what) {
             Declared d = ids.get(r.value());
             if (d == null || !d.kind().equals(kind)) {
                 List<String> same = ids.entrySet().stream().filter(x -> x.getValue().kind().equals(kind)).map(Map.Entry::getKey).toList();
@@ -408,7 +335,8 @@ public final class GraphBuilder {
             return Optional.of(NodeFactory.createLiteralDT(v.value(), type));
         }
 
-        void timeSpan(Graph g, Node owner, Node span, Node link, String phrase, Optional<Ref> from, Optional<Ref> to,
+        @Override
+        public void timeSpan(Graph g, Node owner, Node span, Node link, String phrase, Optional<Ref> from, Optional<Ref> to,
                 Optional<Ref> precision, String what) {
             add(g, owner, link, span);
             add(g, span, RDF.type.asNode(), SPO.TimeSpan);
@@ -538,125 +466,6 @@ public final class GraphBuilder {
                 current.anchors().record(kind, id.value(), span);
                 add(curated, body, SPO.hasAnchor, anno);
             });
-        }
-
-        // ---- mentions
-
-        /**
-         * The mentions in one text of every entity's names (an entity of one text may be named in another); each name
-         * of an entity declared with this text must occur in it.
-         */
-        List<MentionFinder.Mention> mentions(List<Declarations.Entity> decls, TextInput in) {
-            String name = in.curation().name();
-            List<MentionFinder.Name> names = new ArrayList<>();
-            for (Declarations.Entity d : decls) {
-                namesOf(d).forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), false)));
-                d.variants().forEach(n -> names.add(new MentionFinder.Name(d.id().value(), n.value(), true)));
-            }
-            List<MentionFinder.Mention> found = MentionFinder.find(in.source(), names);
-            for (MentionFinder.Mention m : found) {
-                Optional<Segment> seg = in.text().smallestContaining(m.start(), m.end());
-                if (seg.isEmpty())
-                    continue;
-                Node anno = SPD.mention(name, m.entityId(), m.start());
-                in.anchors().emit(curated, anno, SPO.Mention, SPD.entity(m.entityId()), OA.identifying,
-                        new Anchors.Span(m.start(), m.end(), seg.get()));
-                add(curated, anno, SPO.surfaceForm, str(m.form()));
-                if (m.variant())
-                    add(curated, anno, SPO.isVariant, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
-            }
-            String where = displayName(in.curation());
-            for (Declarations.Entity d : in.curation().entities()) {
-                for (Ref n : namesOf(d))
-                    if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(n.value())))
-                        problems.add(n.loc().problem("the name '" + n.value() + "' of entity '" + d.id().value()
-                                + "' occurs nowhere in " + where + " as a whole word (or only inside a longer name);"
-                                + " expected a form the text uses, exactly (case and apostrophes count)"));
-                for (Ref v : d.variants())
-                    if (found.stream().noneMatch(m -> m.entityId().equals(d.id().value()) && m.form().equals(v.value())))
-                        problems.add(v.loc().problem("the variant '" + v.value() + "' of entity '" + d.id().value()
-                                + "' occurs nowhere in " + where + " as a whole word; expected the text's own spelling"));
-            }
-            return found;
-        }
-
-        // ---- enrichment
-
-        /**
-         * The offline Wikidata extract, if there is one: Wikidata's statements about linked items in Wikidata's own terms,
-         * in a named graph of its own, described (source, what it is) in the enrichment graph. Only wd: items may be
-         * described in it; the citation of each fact is the comment above it in the file.
-         */
-        Graph wikidataExtract() {
-            Path file = projectDir.resolve(WIKIDATA_EXTRACT);
-            if (!Files.isRegularFile(file))
-                return GraphFactory.createDefaultGraph();
-            Graph g = RdfFiles.readTurtle(projectDir, file, WIKIDATA_EXTRACT, problems);
-            g.find().forEach(t -> {
-                if (!t.getSubject().isURI() || !t.getSubject().getURI().startsWith(WD.NS))
-                    problems.add(Problem.at(WIKIDATA_EXTRACT, 1, 1, "the extract describes " + t.getSubject()
-                            + "; expected only Wikidata items (" + WD.NS + "Q...)"));
-            });
-            Node graph = SPD.GRAPH_WIKIDATA;
-            add(enrichment, graph, RDF.type.asNode(), PROV.Entity);
-            add(enrichment, graph, RDFS.label.asNode(), en("Wikidata extract"));
-            add(enrichment, graph, RDFS.comment.asNode(), en("Wikidata's own statements about items the graph links to (labels in English,"
-                    + " Russian and German, dates, coordinates), in Wikidata's terms, each copied from a public Wikidata-generated file that "
-                    + WIKIDATA_EXTRACT + " cites beside it. Serve it as a stand-in for Wikidata's query service, or query the named graph offline."));
-            add(enrichment, graph, DCTerms.source.asNode(), SPD.source("wikidata"));
-            return g;
-        }
-
-        void enrichment(Curation c) {
-            Map<String, Node> sources = new HashMap<>();
-            for (Declarations.Source s : c.sources()) {
-                Node n = SPD.source(s.id().value());
-                sources.put(s.id().value(), n);
-                add(enrichment, n, RDF.type.asNode(), PROV.Entity);
-                add(enrichment, n, RDFS.label.asNode(), en(s.label().value()));
-                s.url().ifPresent(u -> add(enrichment, n, FOAF.page.asNode(),
-                        NodeFactory.createURI(u.value())));
-            }
-            for (Declarations.WikidataLink w : c.wikidata()) {
-                String what = "the Wikidata link of '" + w.entity().value() + "'";
-                idOf("entity", w.entity(), what).ifPresent(e -> {
-                    Node qid = WD.item(w.qid().value());
-                    String kind = w.matchKind();
-                    Node property = SPO.wikidataMatch(kind);
-                    add(enrichment, e, property, qid);
-                    // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind
-                    Node rec = SPD.enrichment(kind.equals("exact") ? "wikidata" : "wikidata-" + kind, w.entity().value());
-                    add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
-                    add(enrichment, rec, RDF.subject.asNode(), e);
-                    add(enrichment, rec, RDF.predicate.asNode(), property);
-                    add(enrichment, rec, RDF.object.asNode(), qid);
-                    w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
-                    add(enrichment, rec, PROV.value, str(w.qid().value()));
-                    add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
-                    Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
-                });
-            }
-            Set<String> linked = new HashSet<>();
-            c.wikidata().forEach(w -> linked.add(w.entity().value()));
-            for (Declarations.Unlinked u : c.unlinked()) {
-                idOf("entity", u.entity(), "an entity left unlinked");
-                if (linked.contains(u.entity().value()))
-                    problems.add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
-                            + " expected one or the other"));
-            }
-            for (Declarations.ReferenceDate d : c.dates()) {
-                String what = "the reference date of '" + d.entity().value() + "'";
-                idOf("entity", d.entity(), what).ifPresent(e -> {
-                    Node span = SPD.sub(e, "time/reference");
-                    timeSpan(enrichment, e, span, SPO.referenceTimeSpan, null, d.from(), d.to(), Optional.of(d.precision()), what);
-                    d.label().ifPresent(l -> add(enrichment, span, RDFS.label.asNode(), en(l.value())));
-                    Node src = sources.get(d.source().value());
-                    if (src != null)
-                        add(enrichment, span, DCTerms.source.asNode(), src);
-                    else
-                        add(enrichment, span, DCTerms.bibliographicCitation.asNode(), str(d.source().value()));
-                });
-            }
         }
     }
 

@@ -1,0 +1,125 @@
+package org.sovietpolicykg.graph;
+
+import static org.sovietpolicykg.graph.GraphBuilder.add;
+import static org.sovietpolicykg.graph.GraphBuilder.en;
+import static org.sovietpolicykg.graph.GraphBuilder.str;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+import org.sovietpolicykg.curation.Curation;
+import org.sovietpolicykg.curation.Declarations;
+import org.sovietpolicykg.diagnostics.Problem;
+import org.sovietpolicykg.vocabulary.PROV;
+import org.sovietpolicykg.vocabulary.SPD;
+import org.sovietpolicykg.vocabulary.SPO;
+import org.sovietpolicykg.vocabulary.WD;
+
+/**
+ * What the build adds from elsewhere, apart from the essay's statements and each with its source: the enrichment
+ * graph (the sources, the Wikidata links with their evidence, the reference dates) and the offline Wikidata extract.
+ * The ids it refers to are the curation's, resolved (and their problems reported) by {@link CuratedIds}.
+ */
+final class EnrichmentGraph {
+    private final Build build;
+    private final Graph enrichment;
+
+    /** Adds to {@code enrichment} in this build. */
+    EnrichmentGraph(Build build, Graph enrichment) {
+        this.build = build;
+        this.enrichment = enrichment;
+    }
+
+    /**
+     * The offline Wikidata extract, if there is one: Wikidata's statements about linked items in Wikidata's own terms,
+     * in a named graph of its own, described (source, what it is) in the enrichment graph. Only wd: items may be
+     * described in it; the citation of each fact is the comment above it in the file.
+     */
+    Graph wikidataExtract() {
+        Path file = build.projectDir().resolve(GraphBuilder.WIKIDATA_EXTRACT);
+        if (!Files.isRegularFile(file))
+            return GraphFactory.createDefaultGraph();
+        Graph g = RdfFiles.readTurtle(build.projectDir(), file, GraphBuilder.WIKIDATA_EXTRACT, build.problems());
+        g.find().forEach(t -> {
+            if (!t.getSubject().isURI() || !t.getSubject().getURI().startsWith(WD.NS))
+                build.problems().add(Problem.at(GraphBuilder.WIKIDATA_EXTRACT, 1, 1, "the extract describes " + t.getSubject()
+                        + "; expected only Wikidata items (" + WD.NS + "Q...)"));
+        });
+        Node graph = SPD.GRAPH_WIKIDATA;
+        add(enrichment, graph, RDF.type.asNode(), PROV.Entity);
+        add(enrichment, graph, RDFS.label.asNode(), en("Wikidata extract"));
+        add(enrichment, graph, RDFS.comment.asNode(), en("Wikidata's own statements about items the graph links to (labels in English,"
+                + " Russian and German, dates, coordinates), in Wikidata's terms, each copied from a public Wikidata-generated file that "
+                + GraphBuilder.WIKIDATA_EXTRACT + " cites beside it. Serve it as a stand-in for Wikidata's query service, or query the named graph offline."));
+        add(enrichment, graph, DCTerms.source.asNode(), SPD.source("wikidata"));
+        return g;
+    }
+
+    /** The enrichment graph from data/enrichment/: sources, Wikidata links with their evidence, reference dates. */
+    void build(Curation c) {
+        Map<String, Node> sources = new HashMap<>();
+        for (Declarations.Source s : c.sources()) {
+            Node n = SPD.source(s.id().value());
+            sources.put(s.id().value(), n);
+            add(enrichment, n, RDF.type.asNode(), PROV.Entity);
+            add(enrichment, n, RDFS.label.asNode(), en(s.label().value()));
+            s.url().ifPresent(u -> add(enrichment, n, FOAF.page.asNode(),
+                    NodeFactory.createURI(u.value())));
+        }
+        for (Declarations.WikidataLink w : c.wikidata()) {
+            String what = "the Wikidata link of '" + w.entity().value() + "'";
+            build.ids().idOf("entity", w.entity(), what).ifPresent(e -> {
+                Node qid = WD.item(w.qid().value());
+                String kind = w.matchKind();
+                Node property = SPO.wikidataMatch(kind);
+                add(enrichment, e, property, qid);
+                // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind
+                Node rec = SPD.enrichment(kind.equals("exact") ? "wikidata" : "wikidata-" + kind, w.entity().value());
+                add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
+                add(enrichment, rec, RDF.subject.asNode(), e);
+                add(enrichment, rec, RDF.predicate.asNode(), property);
+                add(enrichment, rec, RDF.object.asNode(), qid);
+                w.label().ifPresent(l -> add(enrichment, rec, RDFS.label.asNode(), en(l.value())));
+                add(enrichment, rec, PROV.value, str(w.qid().value()));
+                add(enrichment, rec, SKOS.note.asNode(), str("evidence: " + w.evidence().value()));
+                Optional.ofNullable(sources.get("wikidata")).ifPresent(src -> add(enrichment, rec, DCTerms.source.asNode(), src));
+            });
+        }
+        Set<String> linked = new HashSet<>();
+        c.wikidata().forEach(w -> linked.add(w.entity().value()));
+        for (Declarations.Unlinked u : c.unlinked()) {
+            build.ids().idOf("entity", u.entity(), "an entity left unlinked");
+            if (linked.contains(u.entity().value()))
+                build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
+                        + " expected one or the other"));
+        }
+        for (Declarations.ReferenceDate d : c.dates()) {
+            String what = "the reference date of '" + d.entity().value() + "'";
+            build.ids().idOf("entity", d.entity(), what).ifPresent(e -> {
+                Node span = SPD.sub(e, "time/reference");
+                build.ids().timeSpan(enrichment, e, span, SPO.referenceTimeSpan, null, d.from(), d.to(), Optional.of(d.precision()), what);
+                d.label().ifPresent(l -> add(enrichment, span, RDFS.label.asNode(), en(l.value())));
+                Node src = sources.get(d.source().value());
+                if (src != null)
+                    add(enrichment, span, DCTerms.source.asNode(), src);
+                else
+                    add(enrichment, span, DCTerms.bibliographicCitation.asNode(), str(d.source().value()));
+            });
+        }
+    }
+}
