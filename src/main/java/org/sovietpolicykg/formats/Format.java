@@ -161,7 +161,19 @@ public enum Format {
             return byKey(formatKey, offered);
         if (accept == null || accept.isBlank())
             return fallback;
+        return match(accept, offered).orElse(fallback);
+    }
+
+    /**
+     * The best fit of an Accept header among the formats offered, if any fits (q-values and wildcards count);
+     * {@code application/json} also fits the JSON format on offer (SPARQL results, or JSON-LD), as programs send it.
+     */
+    public static Optional<Format> match(String accept, List<Format> offered) {
         MediaType m = AcceptList.match(new AcceptList(accept), AcceptList.create(offered.stream().map(Format::mediaType).toArray(String[]::new)));
-        return m == null ? fallback : byMediaType(m.getContentTypeStr(), offered).orElse(fallback);
+        if (m != null)
+            return byMediaType(m.getContentTypeStr(), offered);
+        if (new AcceptList(accept).match(MediaType.create("application", "json")) != null)
+            return offered.stream().filter(f -> f == JSON || f == JSONLD).findFirst();
+        return Optional.empty();
     }
 }

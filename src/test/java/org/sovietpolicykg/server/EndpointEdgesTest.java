@@ -95,4 +95,55 @@ class EndpointEdgesTest extends AbstractLiveServerTest {
         assertEquals(0, filters.indexOf("FingerprintHeader"), filters.toString());
         assertEquals(1, filters.indexOf("PublicUrl"), "the public URL is decided before anything writes one: " + filters);
     }
+
+    @Test
+    void an_update_by_get_and_a_query_given_twice_are_400s_that_say_why() throws Exception {
+        HttpResponse<String> update = get("/kg/sparql?update=" + URLEncoder.encode("CLEAR ALL", StandardCharsets.UTF_8), null);
+        assertEquals(400, update.statusCode(), update.body());
+        assertTrue(update.body().contains("SPARQL Update is not accepted"), update.body());
+        String ask = URLEncoder.encode("ASK {}", StandardCharsets.UTF_8);
+        HttpResponse<String> twice = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query=" + ask))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("query=" + ask))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, twice.statusCode(), twice.body());
+        assertTrue(twice.body().contains("gives the query 2 times"), twice.body());
+        HttpResponse<String> urlAndBody = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query=" + ask))
+                .header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString("ASK {}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, urlAndBody.statusCode(), urlAndBody.body());
+        assertTrue(urlAndBody.body().contains("both in the URL (query=) and in the body"), urlAndBody.body());
+    }
+
+    @Test
+    void an_accept_that_fits_no_format_on_offer_is_a_406_that_lists_them() throws Exception {
+        String select = "/kg/sparql?query=" + URLEncoder.encode("SELECT ?who WHERE { ?who <https://w3id.org/soviet-policy-kg/ontology#replaced>"
+                + " <https://w3id.org/soviet-policy-kg/id/litvinov> }", StandardCharsets.UTF_8);
+        HttpResponse<String> sparql = get(select, "image/png");
+        assertEquals(406, sparql.statusCode(), sparql.body());
+        assertTrue(sparql.body().contains("application/sparql-results+json"), sparql.body());
+        HttpResponse<String> api = get("/api/queries/historians-and-works", "image/png");
+        assertEquals(406, api.statusCode(), api.body());
+        assertTrue(api.body().contains("text/csv") && api.body().contains("?format="), api.body());
+        // a browser's Accept ends in */*: it keeps its page; a program's application/json gets JSON
+        assertEquals(200, get("/id/litvinov", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").statusCode());
+        HttpResponse<String> json = get("/api/queries/historians-and-works", "application/json");
+        assertEquals(200, json.statusCode(), json.body());
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+        // and a format parameter chooses whatever Accept says
+        assertEquals(200, get(select + "&format=json", "image/png").statusCode());
+    }
+
+    @Test
+    void an_entity_page_lists_its_passages_in_the_order_of_the_text() throws Exception {
+        String html = get("/id/nep", "text/html").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#p(\\d+)-s(\\d+)").matcher(html);
+        int last = -1, n = 0;
+        while (m.find()) {
+            int at = Integer.parseInt(m.group(1)) * 1000 + Integer.parseInt(m.group(2));
+            assertTrue(at >= last, "p" + m.group(1) + "-s" + m.group(2) + " after " + last + " on /id/nep");
+            last = at;
+            n++;
+        }
+        assertTrue(n >= 3, "the NEP's passages link to their sentences (at offsets 85, 1208, ...): " + n);
+    }
 }

@@ -113,7 +113,11 @@ public final class EndpointAnswers implements Filter {
                 return null;
         } else if (!m.equals("GET"))
             return null;
-        String query = req.getParameter("query");
+        String[] given = req.getParameterValues("query");
+        // none, or twice (the endpoint refuses that): nothing to key on
+        if (given == null || given.length != 1)
+            return null;
+        String query = given[0];
         if (query == null || query.length() > maxQueryChars || req.getParameter("update") != null)
             return null;
         String normal = normalForms.get(query, EndpointAnswers::normalForm);

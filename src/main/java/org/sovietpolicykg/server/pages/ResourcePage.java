@@ -105,7 +105,9 @@ public final class ResourcePage {
     /** Every annotation whose body is the resource: the quote, the sentence it is in, and why it was made. */
     private List<Map<String, Object>> passages(Node iri) {
         List<Map<String, Object>> passages = new ArrayList<>();
-        g.find(Node.ANY, OA.hasBody, iri).mapWith(Triple::getSubject).toList().stream().sorted(Comparator.comparing(Node::getURI))
+        // in the order of the text: by where each passage starts (a number, not the text of the IRI), then by IRI
+        g.find(Node.ANY, OA.hasBody, iri).mapWith(Triple::getSubject).toList().stream()
+                .sorted(Comparator.comparingLong(this::start).thenComparing(Node::getURI))
                 .forEach(anno -> quote(anno).ifPresent(q -> {
                     Map<String, Object> p = new HashMap<>(q);
                     p.put("annotation", terms.plain(anno, g));
@@ -114,6 +116,14 @@ public final class ResourcePage {
                     passages.add(p);
                 }));
         return passages;
+    }
+
+    /** Where an annotation's passage starts in its text (its position selector's oa:start), or last if it has none. */
+    private long start(Node anno) {
+        return first(anno, OA.hasTarget).stream()
+                .flatMap(t -> g.find(t, OA.hasSelector, Node.ANY).mapWith(Triple::getObject).toList().stream())
+                .flatMap(sel -> first(sel, OA.start).stream()).filter(Node::isLiteral)
+                .mapToLong(n -> Long.parseLong(n.getLiteralLexicalForm())).min().orElse(Long.MAX_VALUE);
     }
 
     /** mention, description, claim, statement or link: the kind of an annotation, from its IRI. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
@@ -80,6 +81,7 @@ public final class KgQueryService extends SPARQL_QueryDataset {
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
         boolean rdf = result.isGraph() || result.isDataset();
+        refuseUnservableAccept(action.getRequest(), rdf ? DEF.constructOffer : result.isBoolean() ? DEF.rsOfferBoolean : DEF.rsOfferTable);
         if (!rdf || !wantsJsonLd(action.getRequest())) {
             super.sendResults(action, result, prologue);
             return;
@@ -94,6 +96,22 @@ public final class KgQueryService extends SPARQL_QueryDataset {
         } catch (IOException e) {
             ServletOps.errorOccurred(e);
         }
+    }
+
+    /**
+     * An {@code Accept} that names none of the formats on offer (and no wildcard that covers one) is a 406 that lists
+     * them, unless a format parameter chooses the format; Fuseki would answer its default instead.
+     */
+    private static void refuseUnservableAccept(HttpServletRequest req, AcceptList offer) {
+        String accept = req.getHeader(HttpNames.hAccept);
+        if (accept == null || accept.isBlank())
+            return;
+        for (String name : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3))
+            if (req.getParameter(name) != null)
+                return;
+        if (AcceptList.match(new AcceptList(accept), offer) == null)
+            ServletOps.error(HttpServletResponse.SC_NOT_ACCEPTABLE, "No format on offer fits Accept: " + accept.strip()
+                    + "; this answer is offered as " + offer.entries().stream().map(MediaType::getContentTypeStr).distinct().toList());
     }
 
     /** The negotiation Fuseki does for graphs (ResponseGraph), asked only whether it ends in JSON-LD. */
@@ -111,9 +129,22 @@ public final class KgQueryService extends SPARQL_QueryDataset {
         return m != null && WebContent.contentTypeJSONLD.equals(m.getContentTypeStr());
     }
 
-    /** A GET with no query is not an error: it asks for the Service Description. */
+    /**
+     * A GET with no query is not an error: it asks for the Service Description. An update (this endpoint takes none)
+     * is a 400, by GET too; so is a query given twice (in the URL and in the body), which one to run being unsaid.
+     */
     @Override
     public void validate(HttpAction action) {
+        HttpServletRequest req = action.getRequest();
+        if (req.getParameter(HttpNames.paramUpdate) != null)
+            ServletOps.errorBadRequest("SPARQL Update is not accepted: this endpoint is read-only and answers queries only"
+                    + " (query=...); the graph changes only by a new build");
+        String[] queries = req.getParameterValues(HttpNames.paramQuery);
+        boolean inBody = req.getContentType() != null
+                && req.getContentType().toLowerCase(Locale.ROOT).startsWith(WebContent.contentTypeSPARQLQuery);
+        if (queries != null && (queries.length > 1 || inBody))
+            ServletOps.errorBadRequest("The request gives the query " + (inBody ? "both in the URL (query=) and in the body"
+                    : queries.length + " times (query=)") + "; expected exactly one query");
         if (isDescriptionRequest(action))
             return;
         super.validate(action);
