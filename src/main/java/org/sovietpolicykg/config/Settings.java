@@ -88,20 +88,7 @@ public final class Settings {
      * ({@code https://kg.example.org}, {@code https://example.org/kg}).
      */
     public static String checkPublicUrl(String text) {
-        String t = text.strip();
-        URI u;
-        try {
-            u = new URI(t);
-        } catch (URISyntaxException e) {
-            throw new ConfigException("Illegal --public-url " + text + ": not a URL (" + e.getReason() + "); expected one such as"
-                    + " https://kg.example.org");
-        }
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!u.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null
-                || u.getRawQuery() != null || u.getRawFragment() != null)
-            throw new ConfigException("Illegal --public-url " + text + ": expected an absolute http(s) URL with a host and no user"
-                    + " name, query or fragment, such as https://kg.example.org");
-        return t.replaceAll("/+$", "");
+        return checkHttpUrl("--public-url", text, false, "https://kg.example.org").replaceAll("/+$", "");
     }
 
     /** A trusted proxy: an IP address or a CIDR block (no host names: they would be looked up on every request). */
@@ -140,19 +127,27 @@ public final class Settings {
      * names the option it came from.
      */
     public static String checkServiceIri(String option, String text) {
+        return checkHttpUrl(option, text, true, KgConfig.Federation.WIKIDATA);
+    }
+
+    /**
+     * An absolute http(s) URL with a host, no user name and no fragment (and no query unless {@code query}); the error
+     * names the option it came from and gives an example.
+     */
+    private static String checkHttpUrl(String option, String text, boolean query, String example) {
         String t = text.strip();
         URI u;
         try {
             u = new URI(t);
         } catch (URISyntaxException e) {
             throw new ConfigException("Illegal " + option + " " + text + ": not an IRI (" + e.getReason()
-                    + "); expected an absolute http(s) IRI such as " + KgConfig.Federation.WIKIDATA);
+                    + "); expected an absolute http(s) IRI such as " + example);
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!u.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || u.getRawUserInfo() != null
-                || u.getRawFragment() != null)
+                || u.getRawFragment() != null || (!query && u.getRawQuery() != null))
             throw new ConfigException("Illegal " + option + " " + text + ": expected an absolute http(s) IRI with a host, no user"
-                    + " name and no fragment, such as " + KgConfig.Federation.WIKIDATA);
+                    + " name" + (query ? "" : ", no query") + " and no fragment, such as " + example);
         return t;
     }
 

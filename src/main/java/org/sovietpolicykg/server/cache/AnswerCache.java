@@ -90,9 +90,13 @@ public final class AnswerCache {
         return "\"" + Sha256.hex(fingerprint + "\n" + key.text()).substring(0, 32) + "\"";
     }
 
-    /** Puts the key's tag and {@code Cache-Control} on the answer; true when a 304 was sent instead of it. */
+    /**
+     * A 304 with the key's tag and {@code Cache-Control} when the client holds the answer (true); else the response is
+     * left untouched (false): a 200 gets its tag from {@link #send}, or once it proves to be an answer to keep.
+     */
     public boolean revalidate(HttpServletRequest req, HttpServletResponse resp, Key key) {
-        return ConditionalGet.revalidate(req, resp, etag(key), CACHE_CONTROL, -1);
+        String etag = etag(key);
+        return ConditionalGet.isNotModified(req, etag, -1) && ConditionalGet.revalidate(req, resp, etag, CACHE_CONTROL, -1);
     }
 
     /** The kept answer, or null. */

@@ -90,8 +90,6 @@ public final class EndpointAnswers implements Filter {
             return;
         }
         // not yet known to be an answer to keep: the tag goes on with its first byte (Capture)
-        resp.setHeader("ETag", null);
-        resp.setHeader("Cache-Control", null);
         Answer kept = answers.getIfPresent(key);
         if (kept != null) {
             answers.send(resp, key, kept);

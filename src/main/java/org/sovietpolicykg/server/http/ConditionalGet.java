@@ -30,13 +30,17 @@ public final class ConditionalGet {
         resp.setHeader("Cache-Control", cacheControl);
         if (lastModifiedMs >= 0)
             resp.setDateHeader("Last-Modified", lastModifiedMs);
-        if (!notModified(req, etag, lastModifiedMs))
+        if (!isNotModified(req, etag, lastModifiedMs))
             return false;
         resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         return true;
     }
 
-    private static boolean notModified(HttpServletRequest req, String etag, long lastModifiedMs) {
+    /**
+     * Whether the request's validators match (If-None-Match when present, else If-Modified-Since against a
+     * {@code lastModifiedMs} that is not negative), without touching the response.
+     */
+    public static boolean isNotModified(HttpServletRequest req, String etag, long lastModifiedMs) {
         String inm = req.getHeader("If-None-Match");
         if (inm != null)
             return matches(inm, etag);

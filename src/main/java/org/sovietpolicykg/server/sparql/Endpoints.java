@@ -6,8 +6,6 @@ public final class Endpoints {
     public static final String DATASET = "/kg";
     /** The SPARQL 1.1 Query endpoint. */
     public static final String QUERY = DATASET + "/sparql";
-    /** The Graph Store Protocol, read. */
-    public static final String GRAPH_STORE = DATASET + "/get";
 
     private Endpoints() {}
 }
