@@ -26,10 +26,13 @@ import org.sovietpolicykg.errors.UriTooLongException;
 /**
  * The first check of every request, before anything parses it: TRACE is refused (405); a query string with bad
  * percent-encoding or bad UTF-8 is a 400 that says so; a body larger than the limit is a 413 before a byte of it is
- * read; a body of unknown length (chunked) is a 411, since its size cannot be checked first.
+ * parsed; a body of unknown length (chunked) is a 411, since its size cannot be checked first.
  */
 public final class RequestLimitFilter implements Filter {
     private static final Pattern PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    /** A refused body up to this many times the limit is read and discarded so that its sender sees the 413. */
+    static final int DRAIN_FACTOR = 64;
 
     private final int maxBytes;
 
@@ -50,9 +53,11 @@ public final class RequestLimitFilter implements Filter {
                         + " (send a long query with POST)");
             checkQueryString(qs);
             long declared = req.getContentLengthLong();
-            if (declared > maxBytes)
-                throw new TooLargeException("The request body has " + declared + " bytes; this server takes at most " + maxBytes
-                        + " (for the whole graph, download the dumps)");
+            if (declared > maxBytes) {
+                refuseAndDrain(req, resp, declared, new TooLargeException("The request body has " + declared
+                        + " bytes; this server takes at most " + maxBytes + " (for the whole graph, download the dumps)"));
+                return;
+            }
             if (declared < 0 && hasBody(req))
                 throw new LengthRequiredException("The request body has no Content-Length; expected one (at most " + maxBytes
                         + " bytes), so that its size can be checked before it is read");
@@ -61,6 +66,28 @@ public final class RequestLimitFilter implements Filter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Sends the 413 at once (with {@code Connection: close}), then reads and discards the body if it is at most
+     * {@link #DRAIN_FACTOR} times the limit. A server that closes a connection with unread bytes in its receive
+     * buffer resets it, and a client still sending its body then sees the reset, never the 413 that explains it. A
+     * larger body is not read: the connection is closed under it.
+     */
+    private void refuseAndDrain(HttpServletRequest req, HttpServletResponse resp, long declared, KgException e) throws IOException {
+        resp.setHeader("Connection", "close");
+        HttpErrors.send(resp, e);
+        resp.flushBuffer();
+        if (declared > (long) maxBytes * DRAIN_FACTOR)
+            return;
+        byte[] sink = new byte[16 * 1024];
+        try (var in = req.getInputStream()) {
+            while (in.read(sink) >= 0) {
+                // discarded: the request has been answered; the connection's idle timeout bounds a stalled sender
+            }
+        } catch (IOException gone) {
+            // the client stopped sending once it read the answer: nothing more to do
+        }
     }
 
     /** A query string must be valid percent-encoding of UTF-8, as the URI and HTML specifications have it. */
