@@ -17,6 +17,23 @@ public record CannedQuery(String name, String file, String summary, String descr
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /**
+     * The query alone: its text without the {@code #+} header (which the catalogue gives in fields of its own), as a
+     * client is handed it to run. SPARQLWrapper, for one, guesses a query's type from its text with a comment
+     * stripper that misses every other line of a header, and the words of a header ("added") then make it an update.
+     */
+    public String sparql() {
+        StringBuilder out = new StringBuilder();
+        boolean header = true;
+        for (String line : text.split("\n", -1)) {
+            if (header && (line.startsWith("#+") || line.isBlank()))
+                continue;
+            header = false;
+            out.append(line).append('\n');
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
     /** SELECT or ASK (tabular results) rather than CONSTRUCT or DESCRIBE (a graph). */
     public boolean isTabular() {
         return parsed.isSelectType() || parsed.isAskType();

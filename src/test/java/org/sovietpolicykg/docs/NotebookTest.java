@@ -131,10 +131,12 @@ class NotebookTest {
         for (int i = 0; i < test.size() && install < 0; i++)
             if (test.get(i).contains("apt-get install") && test.get(i).contains("chromium chromium-driver"))
                 install = i;
+        int python = test.indexOf("notebooks/run --install");
         int verify = test.indexOf("mvn -B verify \"$@\"");
         int notebook = test.indexOf("notebooks/run");
         assertTrue(install >= 0, "./test installs Debian's chromium and chromium-driver when missing");
-        assertTrue(verify > install, "./test runs mvn -B verify after installing the browser");
+        assertTrue(python > install, "./test installs the notebook's Python packages (SPARQLWrapper for a JUnit test too)");
+        assertTrue(verify > python, "./test runs mvn -B verify after installing the browser and the Python packages");
         assertTrue(notebook > verify, "./test runs notebooks/run after mvn -B verify");
         assertTrue(Files.isExecutable(Path.of("test")) && Files.isExecutable(Path.of("notebooks/run")), "both are executable");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);

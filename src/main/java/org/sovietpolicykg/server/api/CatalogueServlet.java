@@ -55,7 +55,8 @@ public final class CatalogueServlet extends KgServlet {
                 ps.add(pm);
             }
             m.put("parameters", ps);
-            m.put("query", q.text());
+            // the query alone, ready for any client: the header is in the fields above
+            m.put("query", q.sparql());
             out.add(m);
         }
         return out;

@@ -68,8 +68,10 @@ public final class RunServlet extends KgServlet {
         scope.put("rows", rows);
         scope.put("rowCount", rows.size());
         scope.put("queryString", qs.toString());
-        scope.put("text", q.text());
-        scope.put("encodedText", enc(bound.serialize()));
+        // the text shown is the text the editor gets: the query with this page's values bound, without the header
+        String text = bound.serialize();
+        scope.put("text", text);
+        scope.put("encodedText", enc(text));
         scope.put("formats", Format.keys(Format.fitting(q.isTabular())));
         html(resp, Pages.render("run", scope));
     }
