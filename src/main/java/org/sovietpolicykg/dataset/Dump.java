@@ -53,6 +53,20 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
         return publishable(files);
     }
 
+    /** The name of the checksum list of the downloads. */
+    public static final String MANIFEST = DatasetWriter.MANIFEST;
+
+    /**
+     * The checksums of some dumps as {@code sha256sum} writes them ("sha256  name" lines, in name order), itself a
+     * download: {@code sha256sum -c manifest.sha256} in a folder of downloaded dumps checks them all.
+     */
+    public static Dump manifestOf(List<Dump> dumps) {
+        Map<String, byte[]> files = new TreeMap<>();
+        dumps.forEach(d -> files.put(d.name(), d.bytes()));
+        byte[] bytes = DatasetWriter.manifest(files);
+        return new Dump(MANIFEST, "text/plain; charset=UTF-8", bytes, Sha256.hex(bytes));
+    }
+
     /** The strong entity tag of the dump: its sha256, quoted. */
     public String etag() {
         return "\"" + sha256 + "\"";

@@ -48,6 +48,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /run/*           RunServlet           results pages of the canned queries
  *   /editor          EditorServlet        the SPARQL editor
  *   /static/*        StaticAssets         CSS, script, the editor's assets (Jetty's resource servlet)
+ *   /favicon.ico     StaticAssets.atRoot  the icon, which browsers ask for at the root
  *   /api/queries     CatalogueServlet     the catalogue (JSON)
  *   /api/queries/*   CannedQueryServlet   runs one canned query
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
@@ -117,6 +118,7 @@ public final class Servers {
                 .servlet("/run/*", new RunServlet(tables))
                 .servlet("/editor", new EditorServlet())
                 .servlet("/static/*", new StaticAssets())
+                .servlet("/favicon.ico", StaticAssets.atRoot())
                 .servlet("/api/queries", new CatalogueServlet(catalog))
                 .servlet("/api/queries/", new CatalogueServlet(catalog))
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, answers))

@@ -143,6 +143,19 @@ class PagesTest extends AbstractLiveServerTest {
     }
 
     @Test
+    void the_icon_browsers_ask_for_at_the_root_is_served_and_every_page_names_it() throws Exception {
+        HttpResponse<byte[]> ico = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ico.statusCode());
+        byte[] b = ico.body();
+        // an ICO file (reserved 0, type 1) of three images
+        assertTrue(b.length > 22 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0 && b[4] == 3, "an ICO of three sizes");
+        assertEquals("public, max-age=3600", ico.headers().firstValue("Cache-Control").orElse(""));
+        for (String page : List.of("/", "/essay", "/id/litvinov", "/editor"))
+            assertTrue(get(page, "text/html").body().contains("<link rel=\"icon\" href=\"/favicon.ico\""), page);
+    }
+
+    @Test
     void folders_and_missing_assets_are_404s_with_a_message() throws Exception {
         for (String path : List.of("/static/", "/static/yasgui/", "/static/nothing.css")) {
             HttpResponse<String> r = get(path, null);

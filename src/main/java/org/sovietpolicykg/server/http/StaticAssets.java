@@ -26,18 +26,31 @@ public final class StaticAssets extends ResourceServlet {
 
     private final transient Map<String, String> params;
 
+    /** The assets under {@code /static/}. */
     public StaticAssets() {
+        this(true);
+    }
+
+    /**
+     * The assets at the path they are requested under, for the few a client asks for at the root of the server
+     * without a page naming them: {@code /favicon.ico}. Mapped at exactly those paths.
+     */
+    public static StaticAssets atRoot() {
+        return new StaticAssets(false);
+    }
+
+    private StaticAssets(boolean underStatic) {
         URL folder = StaticAssets.class.getClassLoader().getResource(FOLDER);
         if (folder == null)
             throw new KgException("The static assets are missing from the program: no " + FOLDER + " on the class path");
-        this.params = Map.of("baseResource", folder.toExternalForm(), "pathInfoOnly", "true", "dirAllowed", "false",
+        this.params = Map.of("baseResource", folder.toExternalForm(), "pathInfoOnly", String.valueOf(underStatic), "dirAllowed", "false",
                 "etags", "true", "acceptRanges", "true", "cacheControl", "public, max-age=3600", "redirectWelcome", "false");
     }
 
     /** A folder is not an asset: 404, as for a file that is not there (Jetty would answer 403). */
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        String path = req.getPathInfo();
+        String path = "true".equals(params.get("pathInfoOnly")) ? req.getPathInfo() : req.getServletPath();
         if (path == null || path.endsWith("/"))
             doNotFound(req, resp, path);
         else

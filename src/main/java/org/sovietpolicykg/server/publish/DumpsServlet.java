@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@link Dump#publishable}), each with a strong {@code ETag} (its sha256), {@code Last-Modified} (when the dataset
  * was written), {@code Content-Length}, HEAD, and {@code 304 Not Modified} on {@code If-None-Match} or (without it)
  * {@code If-Modified-Since}. Gzip, when the client asks for it, is Jetty's {@code GzipHandler} around the server
- * (KgServer). {@code /dumps/} lists them as JSON.
+ * (KgServer). {@code /dumps/} lists them as JSON; {@code /dumps/manifest.sha256} gives their checksums for {@code sha256sum -c}.
  */
 public final class DumpsServlet extends KgServlet {
     private static final long serialVersionUID = 1L;
@@ -41,10 +41,12 @@ public final class DumpsServlet extends KgServlet {
         this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
     }
 
-    /** The dumps by name. */
+    /** The dumps by name, and their checksums ({@link Dump#MANIFEST}). */
     private Map<String, Dump> dumps() {
         Map<String, Dump> m = new LinkedHashMap<>();
-        dumpsOf.get().forEach(x -> m.put(x.name(), x));
+        List<Dump> dumps = dumpsOf.get();
+        dumps.forEach(x -> m.put(x.name(), x));
+        m.put(Dump.MANIFEST, Dump.manifestOf(dumps));
         return m;
     }
 
