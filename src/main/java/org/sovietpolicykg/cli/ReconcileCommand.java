@@ -34,12 +34,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reconcile FILE.csv --column NAME}: matches the names of one column of a researcher's CSV file to the graph's
- * entities, as the reconciliation service does, and writes the file back (or to {@code --output}) with five columns
- * added to every row: the entity's IRI, its Wikidata QID, the score, the match type (exact, alias, essay variant,
+ * entities, as the reconciliation service does, and writes a copy beside it, {@code FILE.reconciled.csv} (or
+ * {@code --output}; or, only when asked with {@code --in-place}, the file itself), with five columns added to every row: the entity's IRI, its Wikidata QID, the score, the match type (exact, alias, essay variant,
  * partial, fuzzy) and whether the match is certain. A row whose name matches nothing gets empty cells.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = "Match the names in a column of a CSV file to the graph's entities; write the file back with IRI, QID, score and match type.")
+        description = "Match the names in a column of a CSV file to the graph's entities; write a copy, FILE.reconciled.csv, with IRI, QID, score and match type.")
 final class ReconcileCommand implements Callable<Integer> {
     static final List<String> ADDED = List.of("kg_iri", "kg_qid", "kg_score", "kg_match_type", "kg_match");
 
@@ -55,14 +55,22 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "Only entities of this class, e.g. Person, Historian, State")
     String type;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of back into FILE.csv")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of FILE.reconciled.csv (never the input: use --in-place)")
     Path out;
+
+    @Option(names = "--in-place", description = "Replace FILE.csv itself (atomically) instead of writing a copy")
+    boolean inPlace;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (inPlace && out != null)
+            throw new BadRequestException("--in-place and --output " + out + " both say where to write; expected one of them");
+        Path target = inPlace ? file : out != null ? out : reconciledName(file);
+        if (!inPlace && Files.exists(target) && Files.isSameFile(target, file))
+            throw new BadRequestException("--output " + out + " is the input file itself; to replace it, say --in-place");
         KgConfig config = project.config();
         List<String> header;
         List<CSVRecord> rows;
@@ -111,7 +119,6 @@ final class ReconcileCommand implements Callable<Integer> {
                 printer.printRecord(cells);
             }
         }
-        Path target = out == null ? file : out;
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".reconcile-", ".csv");
         try {
             Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
@@ -128,6 +135,13 @@ final class ReconcileCommand implements Callable<Integer> {
                 column, matched, target);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** {@code names.csv} → {@code names.reconciled.csv}, beside it; a name without {@code .csv} gets the ending added. */
+    static Path reconciledName(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return file.resolveSibling(stem + ".reconciled.csv");
     }
 
     private static String score(double s) {

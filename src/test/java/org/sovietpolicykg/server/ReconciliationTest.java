@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,31 @@ class ReconciliationTest extends AbstractLiveServerTest {
     }
 
     @Test
+    void the_preview_may_be_framed_by_openrefine_and_has_no_script_while_the_pages_stay_unframable() throws Exception {
+        JsonNode m = JSON.readTree(get("/reconcile", null).body());
+        assertEquals(server.baseUrl() + "/reconcile/preview/{{id}}", m.get("preview").get("url").asText());
+        HttpResponse<String> r = get("/reconcile/preview/litvinov", "text/html");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("text/html", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(r.headers().firstValue("X-Frame-Options").isEmpty(), r.headers().map().toString());
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors *") && csp.contains("default-src 'none'") && !csp.contains("script-src"), csp);
+        assertFalse(r.body().contains("<script"), "no script");
+        assertTrue(r.body().contains("<h1>Maxim Litvinov</h1>"), r.body());
+        assertTrue(r.body().contains("Litvoniv"), "the essay's spelling: " + r.body());
+        assertTrue(r.body().contains("href=\"" + server.baseUrl() + "/id/litvinov\""), r.body());
+        // every other page keeps its frame ban
+        for (String page : List.of("/id/litvinov", "/", "/essay", "/reconcile")) {
+            HttpResponse<String> p = get(page, "text/html");
+            assertEquals("DENY", p.headers().firstValue("X-Frame-Options").orElse(""), page);
+            assertTrue(p.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), page);
+        }
+        HttpResponse<String> missing = get("/reconcile/preview/napoleon", "application/json");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("No entity 'napoleon' to preview"), missing.body());
+    }
+
+    @Test
     void litvoniv_litvinov_and_maxim_litvinov_all_reconcile_to_our_litvinov() throws Exception {
         String queries = "{\"q0\": {\"query\": \"Litvoniv\"}, \"q1\": {\"query\": \"Litvinov\", \"type\": \"Person\"},"
                 + " \"q2\": {\"query\": \"Maxim Litvinov\", \"type\": [\"Person\"], \"limit\": 1}}";
@@ -162,6 +188,27 @@ class ReconciliationTest extends AbstractLiveServerTest {
         json.get("result").forEach(x -> ids.add(x.get("id").asText()));
         assertTrue(ids.contains("litvinov"), ids.toString());
         assertEquals("Person", json.get("result").get(ids.indexOf("litvinov")).get("notable").get(0).get("id").asText());
+        // the person before the events and tenures named after him
+        assertEquals("litvinov", ids.get(0), ids.toString());
+        assertTrue(ids.contains("litvinov-dismissal"), ids.toString());
+        // a Wikidata label in Russian completes too
+        List<String> cyrillic = new ArrayList<>();
+        JSON.readTree(get("/reconcile/suggest/entity?prefix=" + URLEncoder.encode("СС", StandardCharsets.UTF_8), null).body()).get("result")
+                .forEach(x -> cyrillic.add(x.get("id").asText()));
+        assertEquals(List.of("ussr"), cyrillic);
+    }
+
+    @Test
+    void names_as_researchers_type_them_reconcile_with_certainty_when_one_candidate_is_clearly_ahead() throws Exception {
+        JsonNode batch = reconcile("{\"a\": {\"query\": \"Molotoff\"}, \"b\": {\"query\": \"Stalin J.\"}, \"c\": {\"query\": \"Литвинов\"},"
+                + " \"d\": {\"query\": \"Sowjetunion\"}, \"e\": {\"query\": \"Lenin, V. I.\"}}");
+        Map<String, String> expected = Map.of("a", "molotov", "b", "stalin", "c", "litvinov", "d", "ussr", "e", "lenin");
+        Map<String, String> how = Map.of("a", "match_fuzzy", "b", "match_name_form", "c", "match_alias", "d", "match_wikidata", "e", "match_name_form");
+        for (String q : expected.keySet()) {
+            assertEquals(expected.get(q), best(batch, q).get("id").asText(), q);
+            assertTrue(best(batch, q).get("match").asBoolean(), q + ": " + best(batch, q));
+            assertEquals(how.get(q), trueFeature(best(batch, q)), q);
+        }
     }
 
     @Test
@@ -178,24 +225,38 @@ class ReconciliationTest extends AbstractLiveServerTest {
     }
 
     @Test
-    void the_reconcile_command_writes_the_csv_back_with_iri_qid_score_and_match_type(@TempDir Path tmp) throws IOException {
+    void the_reconcile_command_writes_a_reconciled_copy_beside_the_csv_and_replaces_it_only_when_asked(@TempDir Path tmp) throws IOException {
         Path csv = tmp.resolve("people.csv");
-        Files.writeString(csv, "name,note\r\nLitvoniv,the essay's spelling\r\n\"Göring\",\"with, a comma\"\r\nNapoleon Bonaparte,not in the essay\r\n",
-                StandardCharsets.UTF_8);
+        String input = "name,note\r\nLitvoniv,the essay's spelling\r\n\"Göring\",\"with, a comma\"\r\nNapoleon Bonaparte,not in the essay\r\n";
+        Files.writeString(csv, input, StandardCharsets.UTF_8);
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         assertEquals(0, cl.execute("reconcile", csv.toString(), "--column", "name"), err.toString());
-        assertTrue(out.toString().contains("Reconciled 3 rows of " + csv + " (column 'name'): 2 certain matches"), out.toString());
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals(List.of("name,note,kg_iri,kg_qid,kg_score,kg_match_type,kg_match",
+        Path copy = tmp.resolve("people.reconciled.csv");
+        assertTrue(out.toString().contains("Reconciled 3 rows of " + csv + " (column 'name'): 2 certain matches; wrote " + copy), out.toString());
+        assertEquals(input, Files.readString(csv, StandardCharsets.UTF_8), "the input is never replaced unless asked");
+        List<String> expected = List.of("name,note,kg_iri,kg_qid,kg_score,kg_match_type,kg_match",
                 "Litvoniv,the essay's spelling,https://w3id.org/soviet-policy-kg/id/litvinov,,90,essay variant,true",
                 "Göring,\"with, a comma\",https://w3id.org/soviet-policy-kg/id/goering,Q47906,85,partial,true",
-                "Napoleon Bonaparte,not in the essay,,,,,false"), lines);
+                "Napoleon Bonaparte,not in the essay,,,,,false");
+        assertEquals(expected, Files.readAllLines(copy, StandardCharsets.UTF_8));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("people.csv", "people.reconciled.csv"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no temporary file left behind");
+        }
+
+        // --output names the copy; the input itself only with --in-place
+        assertEquals(1, cl.execute("reconcile", csv.toString(), "--column", "name", "--output", csv.toString()));
+        assertTrue(err.toString().contains("is the input file itself; to replace it, say --in-place"), err.toString());
+        assertEquals(1, cl.execute("reconcile", csv.toString(), "--column", "name", "--output", copy.toString(), "--in-place"));
+        assertEquals(input, Files.readString(csv, StandardCharsets.UTF_8));
+        assertEquals(0, cl.execute("reconcile", csv.toString(), "--column", "name", "--in-place"), err.toString());
+        assertEquals(expected, Files.readAllLines(csv, StandardCharsets.UTF_8));
 
         assertEquals(2, cl.execute("reconcile", csv.toString()), "--column is required");
-        assertEquals(1, cl.execute("reconcile", csv.toString(), "--column", "nom"));
-        assertTrue(err.toString().contains(csv + ":1: no column 'nom'; expected one of name, note"), err.toString());
+        assertEquals(1, cl.execute("reconcile", copy.toString(), "--column", "nom"));
+        assertTrue(err.toString().contains(copy + ":1: no column 'nom'; expected one of name, note"), err.toString());
     }
 }

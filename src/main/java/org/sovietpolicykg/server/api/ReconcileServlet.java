@@ -3,8 +3,10 @@ package org.sovietpolicykg.server.api;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.NotFoundException;
+import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.reconcile.Reconciler;
 import org.sovietpolicykg.server.http.HttpErrors;
 import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.server.http.PublicUrl;
 import org.sovietpolicykg.server.http.RequestParameters;
+import org.sovietpolicykg.server.http.SecurityHeaders;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +50,10 @@ public final class ReconcileServlet extends KgServlet {
     public static final int DEFAULT_LIMIT = 5;
     public static final int MAX_LIMIT = 50;
     public static final int MAX_QUERIES = 500;
+    /** The preview of an entity, {@code /reconcile/preview/ID}: a small page that OpenRefine may frame. */
+    public static final String PREVIEW = "/preview/";
+    static final int PREVIEW_WIDTH = 430;
+    static final int PREVIEW_HEIGHT = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,7 +89,10 @@ public final class ReconcileServlet extends KgServlet {
             body = params.containsKey("queries") ? batch(params.get("queries")) : manifest(PublicUrl.of(req));
         else if (path.equals("/suggest/entity"))
             body = suggest(params);
-        else
+        else if (path.startsWith(PREVIEW)) {
+            preview(path.substring(PREVIEW.length()), req, resp);
+            return;
+        } else
             throw new NotFoundException("No " + req.getRequestURI() + "; the reconciliation service has " + PATH + " (manifest, and queries=)"
                     + " and " + PATH + "/suggest/entity?prefix=");
         CatalogueServlet.json(resp, body);
@@ -97,7 +108,8 @@ public final class ReconcileServlet extends KgServlet {
         m.put("documentation", serverUrl + "/");
         m.put("serviceVersion", Version.FULL);
         m.put("view", Map.of("url", pages + "{{id}}"));
-        m.put("preview", Map.of("url", pages + "{{id}}", "width", 430, "height", 300));
+        // the entity pages may not be framed; the preview, which OpenRefine shows in a frame, may
+        m.put("preview", Map.of("url", serverUrl + PATH + PREVIEW + "{{id}}", "width", PREVIEW_WIDTH, "height", PREVIEW_HEIGHT));
         List<Map<String, Object>> types = new ArrayList<>();
         for (Reconciler.Type t : reconcilerOf.get().types())
             types.add(Map.of("id", t.id(), "name", t.name()));
@@ -183,6 +195,30 @@ public final class ReconcileServlet extends KgServlet {
                 .sorted(Comparator.comparingInt(Reconciler.Type::count).thenComparing(Reconciler.Type::id))
                 .forEach(t -> types.add(Map.of("id", t.id(), "name", t.name())));
         return types;
+    }
+
+    /**
+     * The preview: label, classes, description, the names the essay uses, the QID, a link to the entity's page. No
+     * script and nothing from elsewhere; the one page of the server that any site may frame
+     * ({@link SecurityHeaders#framable}).
+     */
+    private void preview(String id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Reconciler.Entity e = reconcilerOf.get().entity(id).orElseThrow(() -> new NotFoundException("No entity '" + id
+                + "' to preview; expected the id of an entity, as the reconciliation candidates give it (e.g. litvinov)"));
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("label", e.label());
+        scope.put("types", typesOf(e).stream().map(t -> t.get("name")).toList());
+        e.description().ifPresent(d -> scope.put("description", d));
+        List<String> names = new ArrayList<>(e.aliases());
+        names.addAll(e.variants());
+        names.remove(e.label());
+        scope.put("names", String.join(", ", new LinkedHashSet<>(names)));
+        scope.put("hasNames", !names.isEmpty());
+        e.qid().ifPresent(q -> scope.put("qid", q));
+        scope.put("page", base.localPath(e.iri()).map(p -> PublicUrl.of(req) + p).orElse(e.iri()));
+        scope.put("width", PREVIEW_WIDTH);
+        SecurityHeaders.framable(resp);
+        html(resp, Pages.render("preview", scope));
     }
 
     private Map<String, Object> suggest(Map<String, String> params) {

@@ -19,6 +19,19 @@ public final class SecurityHeaders implements Filter {
             + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /** The policy of a page that other sites may frame: no script, nothing but this server's styles and images. */
+    public static final String FRAMABLE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors *";
+
+    /**
+     * Lets any site frame this answer (OpenRefine shows a reconciliation preview in a frame): replaces the policy with
+     * {@link #FRAMABLE_CSP} and drops {@code X-Frame-Options}. For a page without script only.
+     */
+    public static void framable(HttpServletResponse resp) {
+        resp.setHeader("X-Frame-Options", null);
+        resp.setHeader("Content-Security-Policy", FRAMABLE_CSP);
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpServletResponse resp = (HttpServletResponse) response;
