@@ -89,6 +89,23 @@ class LandingPageBrowserTest {
         assertEquals(List.of(), refused, "what the Content-Security-Policy refused on /editor");
     }
 
+    /** A results table of long texts (the essay's sentences, their IRIs) stays within the page: no sideways scroll. */
+    @Test
+    void the_sparql_editor_does_not_scroll_sideways_after_a_query_runs() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 700));
+        String query = "SELECT ?sentence ?text ?paragraph WHERE { ?sentence a <https://w3id.org/soviet-policy-kg/ontology#Sentence> ;"
+                + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?text ; <http://purl.org/dc/terms/isPartOf> ?paragraph ;"
+                + " ?p ?o } LIMIT 40";
+        browser.get(server.baseUrl() + "/editor?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasqe")));
+        browser.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasr .dataTable, .yasr table")));
+        Object widths = browser.executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        List<?> w = (List<?>) widths;
+        assertTrue(((Number) w.get(0)).longValue() <= ((Number) w.get(1)).longValue(), "page width " + w.get(0) + " within the window's " + w.get(1));
+        assertTrue(browser.getPageSource().contains("Stalin"), "the sentences are in the table");
+    }
+
     /**
      * The first row of the domestic-foreign-links query, by column (as in its golden file): the essay's author links
      * the attack Stalin expected from abroad to the Five Year Plans at home (paragraph 2, sentence 4).
