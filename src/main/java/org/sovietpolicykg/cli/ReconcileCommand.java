@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -140,7 +141,7 @@ final class ReconcileCommand implements Callable<Integer> {
     /** {@code names.csv} → {@code names.reconciled.csv}, beside it; a name without {@code .csv} gets the ending added. */
     static Path reconciledName(Path file) {
         String name = file.getFileName().toString();
-        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         return file.resolveSibling(stem + ".reconciled.csv");
     }
 

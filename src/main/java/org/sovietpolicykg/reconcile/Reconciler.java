@@ -23,7 +23,7 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  * Matches names (a researcher's list, OpenRefine's queries) to the entities of the graph, for the Reconciliation
  * Service API and the {@code reconcile} command. A name matches an entity by its label ({@link MatchType#EXACT}), a
  * name the essay uses for it ({@link MatchType#ALIAS}, e.g. "Hermann Goering"), a label of its Wikidata item in
- * English, Russian or German from the Wikidata extract ({@link MatchType#WIKIDATA}, "Sowjetunion", "СССР"), the
+ * English, Russian or German, or one of its aliases, from the Wikidata extract ({@link MatchType#WIKIDATA}, "Sowjetunion", "СССР", "Иосиф Сталин"), the
  * essay's own misspelling ({@link MatchType#VARIANT}, "Litvoniv"), a form of a person's name
  * ({@link MatchType#NAME_FORM}: "Stalin, J.", "V. I. Lenin"), a single word of a name that no other entity shares
  * ({@link MatchType#PARTIAL}, "Litvinov", "Göring"), or by similarity ({@link MatchType#FUZZY}, "Molotoff"). Names are
@@ -92,6 +92,7 @@ public final class Reconciler {
             PREFIX spo:  <https://w3id.org/soviet-policy-kg/ontology#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT ?e ?label ?alias ?variant ?type ?description ?qid ?wikidataLabel WHERE {
               GRAPH <https://w3id.org/soviet-policy-kg/graph/curated> {
                 ?e rdfs:label ?label ; a ?asserted .
@@ -104,7 +105,7 @@ public final class Reconciler {
               FILTER(STRSTARTS(STR(?type), "https://w3id.org/soviet-policy-kg/ontology#"))
               OPTIONAL {
                 GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> { ?e spo:wikidata ?item }
-                OPTIONAL { GRAPH <https://w3id.org/soviet-policy-kg/graph/wikidata> { ?item rdfs:label ?wikidataLabel } }
+                OPTIONAL { GRAPH <https://w3id.org/soviet-policy-kg/graph/wikidata> { ?item rdfs:label|skos:altLabel ?wikidataLabel } }
               }
               BIND(STRAFTER(STR(?item), "http://www.wikidata.org/entity/") AS ?qid)
             }

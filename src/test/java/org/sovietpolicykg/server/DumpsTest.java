@@ -28,14 +28,15 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Models;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sha256;
-import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Dump;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The downloads under /dumps/: each parses with Jena and with RDF4J and holds exactly the served data; each has a
@@ -159,7 +160,10 @@ class DumpsTest extends AbstractLiveServerTest {
         HttpResponse<byte[]> missing = send("GET", "/dumps/dataset.xml");
         assertEquals(404, missing.statusCode());
         assertTrue(new String(missing.body(), StandardCharsets.UTF_8).contains("dataset.ttl"), "the 404 lists the dumps");
-        assertEquals(404, send("GET", "/dumps/manifest.sha256").statusCode(), "the build's own records are not downloads");
+        assertEquals(404, send("GET", "/dumps/fingerprint.txt").statusCode(), "the build's own records are not downloads");
+        assertEquals(404, send("GET", "/dumps/dataset.rt").statusCode(), "the build's own records are not downloads");
+        // the checksums of the downloads are one
+        assertEquals(200, send("GET", "/dumps/manifest.sha256").statusCode());
     }
 
     @Test

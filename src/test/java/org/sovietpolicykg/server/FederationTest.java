@@ -149,8 +149,9 @@ class FederationTest {
         assertTrue(rows.contains("Great Purge | Great Purge | Большой террор | Großer Terror"), rows.toString());
         assertTrue(rows.contains("Molotov–Ribbentrop Pact | Molotov–Ribbentrop Pact | Договор о ненападении между Германией и Советским Союзом"
                 + " | Deutsch-sowjetischer Nichtangriffspakt"), rows.toString());
-        // Stalin is in the extract with his English label only: the Russian and German cells stay empty
-        assertTrue(rows.contains("Joseph Stalin | Joseph Stalin |  | "), rows.toString());
+        // Stalin's Russian and German labels, from Europeana's copy of his Wikidata item; Lenin's are not in the extract
+        assertTrue(rows.contains("Joseph Stalin | Joseph Stalin | Иосиф Виссарионович Сталин | Josef Stalin"), rows.toString());
+        assertTrue(rows.contains("Vladimir Lenin | Vladimir Lenin |  | "), rows.toString());
         assertTrue(rows.contains("Soviet Union | Soviet Union | СССР | Sowjetunion"), rows.toString());
         assertEquals(8, rows.size(), "the eight entities with an exact link that the extract has: " + rows);
     }
