@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.CannedQuery;
@@ -15,14 +18,14 @@ import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
-import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.search.TextSearch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code query NAME}: runs a canned query of queries/ without a server, or lists them with {@code --list}. */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -64,7 +67,9 @@ final class QueryCommand implements Callable<Integer> {
         Query bound = QueryBinder.bind(q, params, config.base());
         Format f = format == null ? (q.isTabular() ? Format.CSV : Format.TURTLE) : Format.byKey(format, Format.answers());
         KnowledgeGraph kg = GraphBuilder.of(config).build();
-        byte[] result = new QueryRunner(Datasets.unionView(kg.dataset()), QueryPolicy.of(config)).run(bound, f);
+        DatasetGraph queryable = Datasets.unionView(kg.dataset());
+        TextSearch.attach(queryable, config.base());
+        byte[] result = new QueryRunner(queryable, QueryPolicy.of(config)).run(bound, f);
         out.write(result, 0, result.length);
         out.flush();
         return 0;

@@ -50,7 +50,9 @@ final class FunctionAllowlist {
     static final Set<String> DENIED = Set.of(FN + "apply");
     /** Property functions allowed: RDF list access only. */
     static final Set<String> PROPERTY_FUNCTIONS = Set.of(LIST + "member", LIST + "index", LIST + "length",
-            "http://www.w3.org/2000/01/rdf-schema#member");
+            "http://www.w3.org/2000/01/rdf-schema#member",
+            // full-text search on the dataset's own text index (jena-text; the search package builds it)
+            "http://jena.apache.org/text#query");
 
     private FunctionAllowlist() {}
 

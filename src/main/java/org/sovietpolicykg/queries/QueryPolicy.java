@@ -124,7 +124,8 @@ public final class QueryPolicy {
      * ran, or null if {@code e} is not one.
      */
     public static KgException serviceError(Throwable e) {
-        return ServiceAllowlist.asKgException(e);
+        KgException service = ServiceAllowlist.asKgException(e);
+        return service != null ? service : TextSearchErrors.asKgException(e);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryPolicy;
 import org.sovietpolicykg.queries.QueryRunner;
 import org.sovietpolicykg.reconcile.Reconciler;
+import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.server.api.CannedQueryServlet;
 import org.sovietpolicykg.server.api.CatalogueServlet;
 import org.sovietpolicykg.server.api.OpenApiServlet;
@@ -94,6 +95,8 @@ public final class Servers {
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, Supplier<List<Dump>> dumpsOf,
             Instant written) {
         Supplier<List<Dump>> dumps = once(dumpsOf);
+        // the text index of text:query and /search, in memory, made from the dataset served
+        TextSearch.attach(queryable, config.base());
         QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         Terms terms = new Terms(config.base());
