@@ -316,6 +316,17 @@ public final class GraphBuilder {
             return Optional.of(d.node());
         }
 
+        @Override
+        public Optional<Node> anyIdOf(Ref r, String what) {
+            Declared d = ids.get(r.value());
+            if (d == null) {
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is not a declared id (an entity, claim, statement or link)"
+                        + Suggest.nearest(r.value(), ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("")));
+                return Optional.empty();
+            }
+            return Optional.of(d.node());
+        }
+
         /** A concept slug that must be in one scheme. */
         Optional<Node> conceptIn(String scheme, Ref r, String what) {
             Optional<Node> c = ontology.concept(r.value()).filter(x -> ontology.inScheme(x, scheme));
@@ -426,6 +437,7 @@ public final class GraphBuilder {
             if (s.isPresent() && p.isPresent() && o.isPresent())
                 add(curated, s.get(), p.get(), o.get());
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, st, SPO.assertedIn, c));
+            d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, st, SPO.interpretedIn, c)));
             d.note().ifPresent(n -> add(curated, st, SKOS.editorialNote.asNode(), en(n.value())));
             d.when().ifPresent(w -> timeSpan(curated, st, SPD.sub(st, "time"), SPO.timeSpan, w.text().value(),
                     w.from(), w.to(), w.precision(), what));
@@ -455,6 +467,7 @@ public final class GraphBuilder {
                 add(curated, forward ? dom.get() : fgn.get(), shortcut.get(), forward ? fgn.get() : dom.get());
             }
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, l, SPO.assertedIn, c));
+            d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, l, SPO.interpretedIn, c)));
             d.note().ifPresent(n -> add(curated, l, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("link", d.id(), l, d.quote(), OA.linking, what);
         }

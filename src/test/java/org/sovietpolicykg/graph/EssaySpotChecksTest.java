@@ -1,6 +1,7 @@
 package org.sovietpolicykg.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -59,16 +60,119 @@ class EssaySpotChecksTest {
     }
 
     @Test
-    void the_five_year_plans_enabled_the_great_patriotic_war_says_the_essays_author() {
+    void the_five_year_plans_enabled_the_overtaking_of_german_production_not_the_war_says_the_essays_author() {
         List<Map<String, String>> rows = Sparql.select(kg, """
-                SELECT ?who ?exact WHERE {
-                  ?l spo:domesticSide spd:five-year-plans ; spo:foreignSide spd:great-patriotic-war ; spo:relation spc:enables ;
+                SELECT ?who ?exact ?reading WHERE {
+                  ?l spo:domesticSide spd:five-year-plans ; spo:foreignSide ?f ; spo:relation spc:enables ;
                      spo:assertedIn/spo:claimedBy ?who ; spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?exact .
+                  spd:five-year-plans rdfs:label ?d . ?f rdfs:label ?fl . spc:enables skos:prefLabel ?r .
+                  BIND(CONCAT(STR(?d), " ", STR(?r), " ", STR(?fl)) AS ?reading)
                 }""");
-        assertEquals(1, rows.size());
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("Five Year Plans enables Overtaking German production", rows.get(0).get("reading"));
         assertEquals("https://w3id.org/soviet-policy-kg/id/essay-author", rows.get(0).get("who"));
-        assertTrue(rows.get(0).get("exact").contains("Great Patriotic War"), rows.get(0).get("exact"));
-        assertEquals(1, Sparql.count(kg, "spd:five-year-plans spo:enables spd:great-patriotic-war"));
+        assertTrue(rows.get(0).get("exact").contains("overtake German military production"), rows.get(0).get("exact"));
+        assertEquals(1, Sparql.count(kg, "spd:five-year-plans spo:enables spd:overtaking-german-production"));
+        // no link of the essay says that a domestic policy enabled the war itself
+        assertEquals(0, Sparql.count(kg, "?l spo:foreignSide spd:great-patriotic-war"));
+        assertEquals(0, Sparql.count(kg, "?x spo:enables spd:great-patriotic-war"));
+    }
+
+    @Test
+    void the_sacrifices_enabled_survival_of_the_four_years_and_their_home_side_is_the_curators_identification() {
+        List<Map<String, String>> l = Sparql.select(kg, """
+                SELECT ?foreign ?who ?side ?sideByCurators WHERE {
+                  <https://w3id.org/soviet-policy-kg/link/domestic-sacrifices-enable-survival> spo:foreignSide ?foreign ;
+                      spo:assertedIn/spo:claimedBy ?who ; spo:interpretedIn ?side .
+                  ?side spo:isInterpretation ?sideByCurators }""");
+        assertEquals(List.of(Map.of("foreign", "https://w3id.org/soviet-policy-kg/id/wartime-survival",
+                "who", "https://w3id.org/soviet-policy-kg/id/essay-author",
+                "side", "https://w3id.org/soviet-policy-kg/claim/curators-home-policies-are-sioc", "sideByCurators", "true")), l);
+        assertEquals(1, Sparql.count(kg, "spd:socialism-in-one-country spo:enables spd:wartime-survival"));
+        assertEquals(1, Sparql.count(kg, "<https://w3id.org/soviet-policy-kg/statement/sioc-enabled-wartime-survival> spo:interpretedIn claim:curators-home-policies-are-sioc"));
+        assertEquals(List.of("the policies implemented both home and abroad"), Sparql.column(kg,
+                "SELECT ?q WHERE { claim:curators-home-policies-are-sioc spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?q }", "q"));
+    }
+
+    @Test
+    void the_search_for_alliance_came_to_nothing_ended_by_the_pact_with_its_adversary_on_the_curators_reading() {
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/concept/came-to-nothing"),
+                Sparql.column(kg, "SELECT ?o WHERE { spd:search-for-alliance spo:outcome ?o }", "o"));
+        assertEquals(1, Sparql.count(kg, "spd:search-for-alliance spo:adversary spd:nazi-germany ; spo:endedBy spd:non-aggression-pact"));
+        // the outcome and the end both rest on the curators' identification of the "long and tortuous process"
+        assertEquals(1, Sparql.count(kg, "spd:search-for-alliance spo:interpretedIn claim:curators-search-ended-in-pact . "
+                + "claim:curators-search-ended-in-pact spo:isInterpretation true"));
+        assertEquals(0, Sparql.count(kg, "?x spo:outcome spc:concluded"));
+    }
+
+    @Test
+    void social_fascism_has_the_third_period_as_its_reference_span_from_the_sixth_congress_to_the_seventh() {
+        List<Map<String, String>> ref = Sparql.select(kg, """
+                SELECT ?from ?to ?cite WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {
+                  spd:social-fascism spo:referenceTimeSpan ?t . ?t spo:notBefore ?from ; spo:notAfter ?to ; dcterms:bibliographicCitation ?cite } }""");
+        assertEquals(1, ref.size(), ref.toString());
+        assertEquals("1928-07-01", ref.get(0).get("from"));
+        assertEquals("1935-08-31", ref.get(0).get("to"));
+        assertTrue(ref.get(0).get("cite").startsWith("Kevin McDermott and Jeremy Agnew, The Comintern"), ref.get(0).get("cite"));
+        // the essay's own "the 1920s" stays as the essay gives it
+        assertEquals(List.of("the 1920s"), Sparql.column(kg, "SELECT ?p WHERE { spd:social-fascism spo:timeSpan/spo:essayPhrase ?p }", "p"));
+    }
+
+    @Test
+    void every_claim_of_the_curators_and_only_theirs_rests_on_the_curators_inference() {
+        List<String> curators = Sparql.column(kg, "SELECT ?c WHERE { ?c spo:claimedBy spd:curators } ORDER BY ?c", "c");
+        assertEquals(6, curators.size(), curators.toString());
+        assertEquals(curators, Sparql.column(kg, "SELECT ?c WHERE { ?c spo:evidence spc:curators-inference } ORDER BY ?c", "c"));
+        assertEquals(0, Sparql.count(kg, "?c spo:claimedBy spd:curators ; spo:evidence spc:authors-inference"));
+        assertEquals(List.of("curators' inference"), Sparql.column(kg, "SELECT ?l WHERE { spc:curators-inference skos:prefLabel ?l }", "l"));
+    }
+
+    @Test
+    void the_litvinov_reading_gives_no_causal_role_to_his_being_jewish_and_is_marked_contested_with_its_works() {
+        String summary = Sparql.column(kg, "SELECT ?s WHERE { claim:curators-litvinov-removal-enabled-pact spo:summary ?s }", "s").get(0);
+        assertFalse(summary.contains("Jewish"), summary);
+        assertTrue(summary.contains("ally the Soviet Union with the West"), summary);
+        List<String> works = Sparql.column(kg, """
+                SELECT ?w WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {
+                  ?n a spo:CuratorsNote ; spo:noteOn claim:curators-litvinov-removal-enabled-pact ; dcterms:creator spd:curators ;
+                     dcterms:bibliographicCitation ?w } } ORDER BY ?w""", "w");
+        assertEquals(2, works.size(), works.toString());
+        assertTrue(works.get(0).startsWith("Albert Resis, 'The Fall of Litvinov: Harbinger of the German-Soviet Non-Aggression Pact'")
+                && works.get(0).contains("(2000)"), works.get(0));
+        assertTrue(works.get(1).startsWith("Geoffrey Roberts, 'The Fall of Litvinov: A Revisionist View'") && works.get(1).contains("(1992)"), works.get(1));
+        // a fact from elsewhere: never in the essay's graph
+        assertEquals(0, Sparql.count(kg, "GRAPH <https://w3id.org/soviet-policy-kg/graph/curated> { ?note a spo:CuratorsNote }"));
+    }
+
+    @Test
+    void the_wooing_of_the_west_is_inconsistent_with_domestic_policy_once_in_the_authors_words_not_twice() {
+        assertEquals(0, Sparql.count(kg, "<https://w3id.org/soviet-policy-kg/link/consolidation-inconsistent-with-diplomacy> ?p ?o"));
+        assertEquals(0, Sparql.count(kg, "claim:curators-control-at-home-not-in-diplomacy ?p ?o"));
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/essay-author"), Sparql.column(kg, """
+                SELECT ?who WHERE { ?l spo:foreignSide spd:wooing-the-west ; spo:relation spc:inconsistent-with ;
+                  spo:assertedIn/spo:claimedBy ?who }""", "who"));
+        // the tensions the essay (or the curators) see between home and abroad: one per link
+        assertEquals(2, Sparql.count(kg, "?l a spo:DomesticForeignLink ; spo:relation/skos:broader spc:tension"));
+    }
+
+    @Test
+    void a_partner_is_never_a_target_the_pact_seeks_agreement_with_nazi_germany_not_its_defeat() {
+        assertEquals(0, Sparql.count(kg, "spd:non-aggression-pact spo:target ?x"));
+        assertEquals(0, Sparql.count(kg, "?e spo:partner ?p ; spo:target ?p"));
+        for (String e : List.of("non-aggression-pact", "tripartite-agreement", "treaty-of-rapallo", "soviet-german-trade-talks"))
+            assertEquals(0, Sparql.count(kg, "spd:" + e + " spo:target ?x"), e);
+        // the adversary is still a target: what the search for alliance was directed against
+        assertEquals(1, Sparql.count(kg, "spd:search-for-alliance spo:target spd:nazi-germany"));
+    }
+
+    @Test
+    void weimar_germany_is_linked_the_red_army_purge_closely_and_the_great_patriotic_war_no_longer_exactly() {
+        assertEquals(1, Sparql.count(kg, "spd:weimar-germany spo:wikidata <http://www.wikidata.org/entity/Q41304>"));
+        assertEquals(1, Sparql.count(kg, "spd:red-army-purge spo:wikidataCloseMatch <http://www.wikidata.org/entity/Q2631954>"));
+        assertEquals(0, Sparql.count(kg, "spd:red-army-purge spo:wikidata ?q"));
+        assertEquals(0, Sparql.count(kg, "spd:great-patriotic-war spo:wikidata ?q"));
+        assertEquals(List.of("http://www.wikidata.org/entity/Q189266", "http://www.wikidata.org/entity/Q19896779"),
+                Sparql.column(kg, "SELECT ?q WHERE { spd:great-patriotic-war spo:wikidataCloseMatch ?q } ORDER BY ?q", "q"));
     }
 
     @Test

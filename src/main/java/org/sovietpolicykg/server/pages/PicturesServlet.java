@@ -73,8 +73,8 @@ public final class PicturesServlet extends KgServlet {
                 leftOut.add(Map.of("href", i.href(), "label", i.label(), "lane", i.lane()));
         return page("Timeline", "Timeline: at home and abroad", "The events, decisions and policies of the essay in time, the domestic"
                 + " above and the foreign below. A bar runs from an item's start to its end, a point marks a single day; a pale, dashed mark"
-                + " is dated only to the year, the decade or roughly. Dates are the narrower of the essay's own and the reference dates"
-                + " added from elsewhere (the query timeline says which).", "timeline", Pictures.timeline(items), leftOut);
+                + " is dated only to the year, the decade or roughly. Dates are the reference dates added from elsewhere where"
+                + " they are known, else the essay's own (the query timeline gives both and says which is drawn).", "timeline", Pictures.timeline(items), leftOut);
     }
 
     private String linksPage() {
