@@ -27,9 +27,9 @@ class CountsTest {
         EXPECTED.put("CuratorTeam", 1);
         // the Comintern, the International Brigades, the Red Army
         EXPECTED.put("Organisation", 3);
-        // the USSR, Nazi Germany, the UK, France, the Spanish Republic, and Weimar Germany (implicit: the other
-        // party of "the days of Rapello")
-        EXPECTED.put("State", 6);
+        // the USSR, Nazi Germany, the UK, France, the Spanish Republic, and, implicit, the two parties of "the days
+        // of Rapello": Weimar Germany and Soviet Russia (the RSFSR, the USSR being founded later in 1922)
+        EXPECTED.put("State", 7);
         // peasantry, the West, Western European big business, the Western European left, the far right in Spain,
         // Soviet advisors and commanders, the Trotskyite left, Western historians, fifth columnists,
         // the Marx Brothers, Jews ("the Jewish Litvoniv")

@@ -176,6 +176,85 @@ class EssaySpotChecksTest {
     }
 
     @Test
+    void roles_are_no_wider_than_the_essays_words() {
+        // Stalin authorised the escalation of the Great Purge (a statement); he is no participant of it
+        assertEquals(0, Sparql.count(kg, "spd:great-purge spo:participant ?x"));
+        assertEquals(1, Sparql.count(kg, "spd:stalin spo:authorised spd:great-purge"));
+        // he signed the warrants of the officers: he decided them, he did not carry them out
+        assertEquals(1, Sparql.count(kg, "spd:red-army-purge spo:adoptedBy spd:stalin"));
+        assertEquals(0, Sparql.count(kg, "spd:red-army-purge spo:carriedOutBy ?x"));
+        // Stalin and Göring never met over the trade talks: the parties are the two states
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/nazi-germany", "https://w3id.org/soviet-policy-kg/id/ussr"),
+                Sparql.column(kg, "SELECT ?p WHERE { spd:soviet-german-trade-talks spo:participant ?p } ORDER BY ?p", "p"));
+        // the essay does not say whose propaganda it was
+        assertEquals(0, Sparql.count(kg, "spd:propaganda-in-spain spo:adoptedBy ?x"));
+        // Litvinov pursued the UK-France-USSR agreement (the essay's word); the talks of 1939 were Molotov's
+        assertEquals(0, Sparql.count(kg, "spd:tripartite-agreement spo:carriedOutBy ?x"));
+        assertEquals(1, Sparql.count(kg, "spd:litvinov spo:pursued spd:tripartite-agreement"));
+    }
+
+    @Test
+    void each_claims_span_runs_as_far_as_the_claim() {
+        Map<String, String> exact = new java.util.HashMap<>();
+        for (Map<String, String> r : Sparql.select(kg, """
+                SELECT ?c ?q WHERE { VALUES ?c { claim:preston-self-serving claim:kudryashov-machiavellian claim:author-litvinov-sympathies
+                  claim:author-revolution-from-above } ?c spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?q }"""))
+            exact.put(r.get("c").substring(r.get("c").lastIndexOf('/') + 1), r.get("q"));
+        assertTrue(exact.get("preston-self-serving").endsWith("than a quick decisive victory over the far right"), exact.toString());
+        assertTrue(exact.get("kudryashov-machiavellian").endsWith("far more Machiavellian in terms of strategy and aims"), exact.toString());
+        assertTrue(exact.get("author-litvinov-sympathies").startsWith("Litvinov’s sympathies can best be seen"), exact.toString());
+        assertTrue(exact.get("author-revolution-from-above").startsWith("Stalin’s Revolution from Above")
+                && exact.get("author-revolution-from-above").endsWith("later became known as the Stalinist system"), exact.toString());
+        assertEquals(1, Sparql.count(kg, "claim:kudryashov-machiavellian spo:about spd:machiavellianism"));
+    }
+
+    @Test
+    void reference_dates_a_historian_expects_each_with_its_source() {
+        List<Map<String, String>> rows = Sparql.select(kg, """
+                SELECT ?e ?from ?to WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {
+                  ?x spo:referenceTimeSpan ?t . ?t dcterms:bibliographicCitation ?cite .
+                  OPTIONAL { ?t spo:notBefore ?from } OPTIONAL { ?t spo:notAfter ?to } }
+                  BIND(STRAFTER(STR(?x), "/id/") AS ?e) } ORDER BY ?e""");
+        assertEquals(30, rows.size(), "21 before issue 21, then social fascism and eight more");
+        Map<String, String> span = new java.util.TreeMap<>();
+        rows.forEach(r -> span.put(r.get("e"), r.get("from") + ".." + r.get("to")));
+        assertEquals("1937-01-01..1938-12-31", span.get("red-army-purge"));
+        assertEquals("1936-01-01..1938-12-31", span.get("soviet-intervention-spain"));
+        assertEquals("1936-01-01..1938-12-31", span.get("international-brigades"));
+        assertEquals("1939-04-01..1939-08-31", span.get("tripartite-agreement"));
+        assertEquals("1933-12-01..1939-08-31", span.get("collective-security"));
+        assertEquals("null..1939-03-31", span.get("appeasement"));
+        assertEquals("1935-01-01..1937-12-31", span.get("soviet-german-trade-talks"));
+        assertEquals("1933-12-01..null", span.get("wooing-the-west"));
+        // the Great Break is a policy of 1928-1929, not the day of Stalin's article, which keeps its date in the label
+        assertEquals("1928-01-01..1929-12-31", span.get("great-break"));
+        assertTrue(Sparql.column(kg, "SELECT ?l WHERE { spd:great-break spo:referenceTimeSpan/rdfs:label ?l }", "l").get(0).contains("7 November 1929"));
+        // one precision for one phrase: "the 1930s" is a decade wherever the essay says it
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/concept/decade"), Sparql.column(kg,
+                "SELECT DISTINCT ?p WHERE { ?e spo:timeSpan ?t . ?t spo:essayPhrase \"the 1930s\" ; spo:precision ?p }", "p"));
+    }
+
+    @Test
+    void caveats_from_elsewhere_are_curators_notes_with_their_sources() {
+        Map<String, String> on = new java.util.TreeMap<>();
+        for (Map<String, String> r : Sparql.select(kg, """
+                SELECT ?on ?cite WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {
+                  ?n a spo:CuratorsNote ; spo:noteOn ?on ; dcterms:bibliographicCitation ?cite } }"""))
+            on.merge(r.get("on").substring(r.get("on").lastIndexOf('/') + 1), r.get("cite"), (a, b) -> a + " | " + b);
+        assertTrue(on.get("hundred-years-gap").contains("4 February 1931"), on.toString());
+        assertTrue(on.get("comintern-promoted-permanent-revolution").contains("The October Revolution and the Tactics of the Russian Communists"), on.toString());
+        // the Reassessment of 1990 is not a work of Conquest's claim: a note, not spo:inWork
+        assertEquals(1, Sparql.count(kg, "?note spo:noteOn claim:conquest-validated ; dcterms:bibliographicCitation ?c FILTER CONTAINS(?c, \"A Reassessment\")"));
+        assertEquals(0, Sparql.count(kg, "claim:conquest-validated spo:inWork ?w"));
+    }
+
+    @Test
+    void the_soviet_party_at_rapallo_is_soviet_russia_closely_linked() {
+        assertEquals(1, Sparql.count(kg, "spd:soviet-russia spo:wikidataCloseMatch <http://www.wikidata.org/entity/Q2305208> ; spo:implicit true"));
+        assertEquals(0, Sparql.count(kg, "spd:treaty-of-rapallo spo:participant spd:ussr"));
+    }
+
+    @Test
     void litvinov_was_a_diplomat_until_1939_and_then_ambassador_in_washington() {
         List<Map<String, String>> rows = Sparql.select(kg, """
                 SELECT ?office ?from ?to WHERE {
@@ -242,7 +321,8 @@ class EssaySpotChecksTest {
         assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/france", "https://w3id.org/soviet-policy-kg/id/united-kingdom"),
                 Sparql.column(kg, "SELECT ?p WHERE { spd:tripartite-agreement spo:partner ?p } ORDER BY ?p", "p"));
         assertEquals(1, Sparql.count(kg, "spd:tripartite-agreement spo:outcome spc:came-to-nothing ; spo:endedBy spd:appeasement"));
-        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/ussr", "https://w3id.org/soviet-policy-kg/id/weimar-germany"),
+        // the Soviet party of 1922 was Soviet Russia (the RSFSR), not the USSR founded that December (issue 21)
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/soviet-russia", "https://w3id.org/soviet-policy-kg/id/weimar-germany"),
                 Sparql.column(kg, "SELECT ?p WHERE { spd:treaty-of-rapallo spo:participant ?p } ORDER BY ?p", "p"));
     }
 
