@@ -53,7 +53,7 @@ public final class CurationReader {
     public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
             "implicit", "quote", "prefix", "suffix", "when");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
-            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role");
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
             "prefix", "suffix", "note", "when", "interpretedIn");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
@@ -224,7 +224,7 @@ public final class CurationReader {
         return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
                 y.scalars(m, "evidence", what), y.scalars(m, "about", what), summary.get(), quote.get(),
                 y.scalars(m, "supports", what), y.scalars(m, "qualifies", what), y.scalars(m, "disputes", what),
-                y.optional(m, "note", what), y.optional(m, "role", what)));
+                y.optional(m, "note", what), y.optional(m, "role", what), y.scalars(m, "answers", what)));
     }
 
     private Optional<Statement> statement(YamlNodes y, Node n) {

@@ -30,7 +30,7 @@ public final class Declarations {
 
     public record Claim(Loc loc, Ref id, Ref by, List<Ref> stances, Optional<Ref> work, List<Ref> evidence,
             List<Ref> about, Ref summary, QuoteRef quote, List<Ref> supports, List<Ref> qualifies,
-            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role) {}
+            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role, List<Ref> answers) {}
 
     /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,

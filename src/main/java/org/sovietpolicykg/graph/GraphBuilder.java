@@ -398,6 +398,7 @@ public final class GraphBuilder {
             d.supports().forEach(x -> idOf("claim", x, "'supports' of " + what).ifPresent(o -> add(curated, c, SPO.supports, o)));
             d.qualifies().forEach(x -> idOf("claim", x, "'qualifies' of " + what).ifPresent(o -> add(curated, c, SPO.qualifies, o)));
             d.disputes().forEach(x -> idOf("claim", x, "'disputes' of " + what).ifPresent(o -> add(curated, c, SPO.disputes, o)));
+            d.answers().forEach(x -> idOf("claim", x, "'answers' of " + what).ifPresent(o -> add(curated, c, SPO.answers, o)));
             d.note().ifPresent(n -> add(curated, c, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("claim", d.id(), c, d.quote(), OA.describing, what);
         }

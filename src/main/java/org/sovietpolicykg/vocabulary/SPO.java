@@ -65,6 +65,7 @@ public final class SPO {
     public static final Node hasAnchor = term("hasAnchor");
     public static final Node assertedIn = term("assertedIn");
     public static final Node interpretedIn = term("interpretedIn");
+    public static final Node answers = term("answers");
     public static final Node CuratorsNote = term("CuratorsNote");
     public static final Node noteOn = term("noteOn");
     public static final Node domesticSide = term("domesticSide");

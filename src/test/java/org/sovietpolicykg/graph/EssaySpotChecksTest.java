@@ -121,7 +121,7 @@ class EssaySpotChecksTest {
     @Test
     void every_claim_of_the_curators_and_only_theirs_rests_on_the_curators_inference() {
         List<String> curators = Sparql.column(kg, "SELECT ?c WHERE { ?c spo:claimedBy spd:curators } ORDER BY ?c", "c");
-        assertEquals(6, curators.size(), curators.toString());
+        assertEquals(7, curators.size(), curators.toString());
         assertEquals(curators, Sparql.column(kg, "SELECT ?c WHERE { ?c spo:evidence spc:curators-inference } ORDER BY ?c", "c"));
         assertEquals(0, Sparql.count(kg, "?c spo:claimedBy spd:curators ; spo:evidence spc:authors-inference"));
         assertEquals(List.of("curators' inference"), Sparql.column(kg, "SELECT ?l WHERE { spc:curators-inference skos:prefLabel ?l }", "l"));
@@ -252,6 +252,34 @@ class EssaySpotChecksTest {
     void the_soviet_party_at_rapallo_is_soviet_russia_closely_linked() {
         assertEquals(1, Sparql.count(kg, "spd:soviet-russia spo:wikidataCloseMatch <http://www.wikidata.org/entity/Q2305208> ; spo:implicit true"));
         assertEquals(0, Sparql.count(kg, "spd:treaty-of-rapallo spo:participant spd:ussr"));
+    }
+
+    @Test
+    void readings_of_the_curators_or_of_elsewhere_are_not_recorded_as_the_essays_fact() {
+        // "a perpetual crusade for worldwide revolt" read as permanent revolution: the curators' identification
+        assertEquals(1, Sparql.count(kg, "<https://w3id.org/soviet-policy-kg/statement/sioc-opposed-permanent-revolution> "
+                + "spo:interpretedIn claim:curators-crusade-is-permanent-revolution . claim:curators-crusade-is-permanent-revolution spo:isInterpretation true"));
+        // "a mission which inevitably framed the policy pursued overseas": shaped, not constrained; and argued, not asked
+        assertEquals(1, Sparql.count(kg, "spd:socialism-in-one-country spo:shapes spd:soviet-intervention-spain"));
+        assertEquals(0, Sparql.count(kg, "spd:socialism-in-one-country spo:constrains spd:soviet-intervention-spain"));
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/concept/argues"),
+                Sparql.column(kg, "SELECT ?s WHERE { claim:author-mission-framed spo:stance ?s }", "s"));
+        assertEquals(1, Sparql.count(kg, "spc:shapes skos:broader spc:consistency ; spo:shortcut spo:shapes"));
+        // the Soviet advisors are no combatants of the May Days; the protagonists the essay leaves out are a note
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/id/trotskyite-left"),
+                Sparql.column(kg, "SELECT ?p WHERE { spd:barcelona-may-days spo:participant ?p }", "p"));
+        assertEquals(1, Sparql.count(kg, "?note spo:noteOn spd:barcelona-may-days ; spo:noteOn ?x ; skos:note ?t FILTER (CONTAINS(?t, \"CNT-FAI\") && CONTAINS(?t, \"POUM\"))"));
+    }
+
+    @Test
+    void the_thesis_answers_the_two_questions_of_paragraph_one_and_rests_on_the_victory_not_the_war() {
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/claim/author-question-inconsistency",
+                "https://w3id.org/soviet-policy-kg/claim/author-question-survival"),
+                Sparql.column(kg, "SELECT ?q WHERE { claim:author-thesis spo:answers ?q } ORDER BY ?q", "q"));
+        assertEquals(1, Sparql.count(kg, "claim:author-thesis spo:about spd:soviet-victory . spd:soviet-victory a spo:Outcome"));
+        assertEquals(0, Sparql.count(kg, "claim:author-thesis spo:about spd:great-patriotic-war"));
+        assertEquals(List.of("the eventual victory of the Great Patriotic War"), Sparql.column(kg,
+                "SELECT ?q WHERE { spd:soviet-victory spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?q }", "q"));
     }
 
     @Test

@@ -66,14 +66,14 @@ class ReadersTest extends AbstractLiveServerTest {
         assertEquals(200, r.statusCode());
         long anchors = count("PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/> "
                 + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a oa:hasTarget/oa:hasSource/dcterms:isPartOf/dcterms:isPartOf <" + BASE + "text/essay> }");
-        assertEquals(346, anchors, "the essay's anchors: 146 mentions, 92 descriptions, 49 claims, 45 statements, 14 links");
+        assertEquals(348, anchors, "the essay's anchors: 146 mentions, 93 descriptions, 50 claims, 45 statements, 14 links");
         List<String> annos = new ArrayList<>();
         Matcher m = ANNO.matcher(r.body());
         while (m.find())
             annos.add(m.group(1));
         assertEquals(anchors, annos.size(), "every anchor drawn");
         assertEquals(annos.size(), new HashSet<>(annos).size(), "each once");
-        assertEquals(Map.of("claim", 49, "description", 92, "link", 14, "mention", 146, "statement", 45), kinds(r.body()));
+        assertEquals(Map.of("claim", 50, "description", 93, "link", 14, "mention", 146, "statement", 45), kinds(r.body()));
         // numbered: five paragraphs, and the sentence that names the pact
         for (int p = 1; p <= 5; p++)
             assertTrue(r.body().contains("id=\"p" + p + "\""), "paragraph " + p);
@@ -82,13 +82,13 @@ class ReadersTest extends AbstractLiveServerTest {
         assertTrue(r.body().contains("href=\"/id/molotov\" title=\"mention: Vyacheslav Molotov\" data-anno=\"/anno/mention/molotov-at-"));
         assertTrue(r.body().contains("<a class=\"marker k-claim\" href=\"/claim/preston-self-serving\""));
         // a legend with the counts
-        assertTrue(r.body().contains("<span class=\"count\">49</span>"), "the legend counts the claims");
+        assertTrue(r.body().contains("<span class=\"count\">50</span>"), "the legend counts the claims");
     }
 
     @Test
     void the_filter_by_kind_is_a_plain_link_and_shows_only_those_kinds() throws Exception {
         HttpResponse<String> claims = get("/essay?kind=claim", BROWSER);
-        assertEquals(Map.of("claim", 49), kinds(claims.body()));
+        assertEquals(Map.of("claim", 50), kinds(claims.body()));
         assertEquals(Map.of("link", 14, "statement", 45), kinds(get("/essay?kind=statement&kind=link", BROWSER).body()));
         assertTrue(get("/essay", BROWSER).body().replace("&#61;", "=").contains("href=\"/essay?kind=claim\""), "the legend links to each kind alone");
         HttpResponse<String> bad = get("/essay?kind=rumour", null);
@@ -206,6 +206,7 @@ class ReadersTest extends AbstractLiveServerTest {
         assertTrue(svg.body().contains("data-label=\"Molotov–Ribbentrop Pact\" data-precision=\"day\""), "its precision");
         // the reference span (1936-1938), not only the essay's year of the escalation (1937)
         assertTrue(svg.body().contains("<title>Great Purge: 1936-01-01 to 1938-12-31"), "its dates in the tooltip");
+        assertTrue(svg.body().contains("class=\"essay-mark\"") && svg.body().contains("data-essay=\"1937\""), "the essay's year marked on the reference span");
 
         String links = get("/pictures/links.svg", null).body();
         Document n = xml(links);
