@@ -32,8 +32,8 @@ class CountsTest {
         EXPECTED.put("State", 7);
         // peasantry, the West, Western European big business, the Western European left, the far right in Spain,
         // Soviet advisors and commanders, the Trotskyite left, Western historians, fifth columnists,
-        // the Marx Brothers, Jews ("the Jewish Litvoniv")
-        EXPECTED.put("Group", 11);
+        // the Marx Brothers, Jews ("the Jewish Litvoniv"), Soviet career diplomats ("A multilingual career diplomat")
+        EXPECTED.put("Group", 12);
         // Spain, Barcelona, Washington, Eurasia
         EXPECTED.put("Place", 4);
         // 21 policies, from Revolution from Above and Socialism in One Country to appeasement and the
@@ -47,9 +47,9 @@ class CountsTest {
         EXPECTED.put("Event", 11);
         // 'The Great Terror' (Conquest, 1968) and 'Russia's War' (Overy)
         EXPECTED.put("Work", 2);
-        // career diplomat; ambassador to FDR's Washington
+        // People's Commissar for Foreign Affairs (implicit: the post the dismissal ended); ambassador to FDR's Washington
         EXPECTED.put("Office", 2);
-        // Litvinov's two roles in time: diplomat until his dismissal in 1939, then ambassador
+        // Litvinov's two roles in time: People's Commissar for Foreign Affairs until his dismissal in 1939, then ambassador
         EXPECTED.put("Tenure", 2);
         // the 100 years gap, Machiavellianism, Great Power, and the attack from the West that Stalin expected
         // ("their inevitable attack", "the inevitable onslaught from the West")

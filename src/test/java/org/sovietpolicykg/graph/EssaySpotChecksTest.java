@@ -283,6 +283,25 @@ class EssaySpotChecksTest {
     }
 
     @Test
+    void what_the_dismissal_of_1939_ended_was_litvinovs_tenure_as_commissar_not_his_diplomatic_career() {
+        assertEquals(List.of("People's Commissar for Foreign Affairs"), Sparql.column(kg,
+                "SELECT ?o WHERE { spd:litvinov-diplomatic-career spo:office/rdfs:label ?o }", "o"));
+        assertEquals(1, Sparql.count(kg, "spd:litvinov-diplomatic-career spo:endedBy spd:litvinov-dismissal"));
+        assertEquals(1, Sparql.count(kg, "spd:foreign-affairs-commissar a spo:Office ; spo:implicit true"));
+        // a career diplomat is what Litvinov was, not an office
+        assertEquals(0, Sparql.count(kg, "spd:soviet-diplomat a spo:Office"));
+        assertEquals(1, Sparql.count(kg, "spd:litvinov spo:memberOf spd:soviet-diplomat"));
+        // the reference dates of the tenure: 1930-1939
+        assertEquals(1, Sparql.count(kg, "spd:litvinov-diplomatic-career spo:referenceTimeSpan [ spo:notBefore \"1930-01-01\"^^xsd:date ; spo:notAfter \"1939-12-31\"^^xsd:date ]"));
+    }
+
+    @Test
+    void the_republicans_are_the_republic_exactly_and_the_republican_faction_closely() {
+        assertEquals(1, Sparql.count(kg, "spd:spanish-republic spo:wikidata <http://www.wikidata.org/entity/Q178038>"));
+        assertEquals(1, Sparql.count(kg, "spd:spanish-republic spo:wikidataCloseMatch <http://www.wikidata.org/entity/Q3456351>"));
+    }
+
+    @Test
     void litvinov_was_a_diplomat_until_1939_and_then_ambassador_in_washington() {
         List<Map<String, String>> rows = Sparql.select(kg, """
                 SELECT ?office ?from ?to WHERE {

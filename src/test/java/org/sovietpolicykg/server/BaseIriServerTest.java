@@ -100,7 +100,7 @@ class BaseIriServerTest {
                 "essay-vs-enrichment-dates", 33, "historians-and-works", 5, "link-graph", 143, "link-tension-or-consistency", 14,
                 "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 82, "policy-reversals", 5,
                 "sentences-and-anchors", 41, "thesis-and-support", 24, "timeline", 36, "variant-spellings", 2,
-                "who-did-what-abroad", 63, "wikidata-links", 35, "year-at-home-and-abroad", 14};
+                "who-did-what-abroad", 63, "wikidata-links", 36, "year-at-home-and-abroad", 14};
         for (int i = 0; i < counts.length; i += 2)
             EXPECTED_ROWS.put((String) counts[i], (Integer) counts[i + 1]);
     }

@@ -150,7 +150,7 @@ class LandingPageBrowserTest {
     @Test
     void the_essay_is_highlighted_and_the_filter_works_without_script() {
         browser.get(server.baseUrl() + "/essay");
-        assertEquals(348, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
+        assertEquals(349, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
         WebElement molotov = browser.findElement(By.cssSelector("#p4-s1 a.hl.k-mention[href='/id/molotov']"));
         assertEquals("Molotov", molotov.getText());
         browser.findElement(By.cssSelector("form.legend a[href='/essay?kind=claim']")).click();
