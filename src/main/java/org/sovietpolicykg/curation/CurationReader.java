@@ -55,9 +55,9 @@ public final class CurationReader {
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
             "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
-            "prefix", "suffix", "note", "when", "interpretedIn");
+            "prefix", "suffix", "note", "when", "interpretedIn", "modality");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
-            "quote", "prefix", "suffix", "note", "interpretedIn");
+            "quote", "prefix", "suffix", "note", "interpretedIn", "modality");
     private static final Set<String> NOTE_KEYS = Set.of("id", "on", "text", "sources");
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
     private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language", "author");
@@ -240,7 +240,7 @@ public final class CurationReader {
             return Optional.empty();
         Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
         return Optional.of(new Statement(y.loc(n), id.get(), s.get(), p.get(), o.get(), c.get(), quote.get(),
-                y.optional(m, "note", what), when, y.optional(m, "interpretedIn", what)));
+                y.optional(m, "note", what), when, y.optional(m, "interpretedIn", what), y.optional(m, "modality", what)));
     }
 
     private Optional<Link> link(YamlNodes y, Node n) {
@@ -255,7 +255,7 @@ public final class CurationReader {
         if (id.isEmpty() || d.isEmpty() || f.isEmpty() || r.isEmpty() || c.isEmpty() || quote.isEmpty())
             return Optional.empty();
         return Optional.of(new Link(y.loc(n), id.get(), d.get(), f.get(), r.get(), y.optional(m, "direction", what),
-                c.get(), quote.get(), y.optional(m, "note", what), y.optional(m, "interpretedIn", what)));
+                c.get(), quote.get(), y.optional(m, "note", what), y.optional(m, "interpretedIn", what), y.optional(m, "modality", what)));
     }
 
     private Optional<Source> enrichmentSource(YamlNodes y, Node n) {

@@ -34,11 +34,11 @@ public final class Declarations {
 
     /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,
-            Optional<Ref> note, Optional<When> when, Optional<Ref> interpretedIn) {}
+            Optional<Ref> note, Optional<When> when, Optional<Ref> interpretedIn, Optional<Ref> modality) {}
 
     /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Link(Loc loc, Ref id, Ref domestic, Ref foreign, Ref relation, Optional<Ref> direction, Ref claim,
-            QuoteRef quote, Optional<Ref> note, Optional<Ref> interpretedIn) {}
+            QuoteRef quote, Optional<Ref> note, Optional<Ref> interpretedIn, Optional<Ref> modality) {}
 
     /** Where a fact added from outside the essay comes from. */
     public record Source(Loc loc, Ref id, Ref label, Optional<Ref> url) {}

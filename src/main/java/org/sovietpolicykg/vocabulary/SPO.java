@@ -66,6 +66,8 @@ public final class SPO {
     public static final Node assertedIn = term("assertedIn");
     public static final Node interpretedIn = term("interpretedIn");
     public static final Node answers = term("answers");
+    public static final Node modality = term("modality");
+    public static final Node defaultModality = term("defaultModality");
     public static final Node CuratorsNote = term("CuratorsNote");
     public static final Node noteOn = term("noteOn");
     public static final Node domesticSide = term("domesticSide");

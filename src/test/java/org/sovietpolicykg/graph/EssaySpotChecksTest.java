@@ -302,6 +302,29 @@ class EssaySpotChecksTest {
     }
 
     @Test
+    void the_essays_hedges_are_kept_as_the_modality_of_its_statements_and_links() {
+        // every record has one; the shortcut triples drop it, the records keep it
+        assertEquals(0, Sparql.count(kg, "{ ?x a spo:Statement } UNION { ?x a spo:DomesticForeignLink } FILTER NOT EXISTS { ?x spo:modality ?m }"));
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (Map<String, String> r : Sparql.select(kg, "SELECT ?x ?l WHERE { ?x spo:modality/skos:prefLabel ?l }"))
+            m.put(r.get("x").substring(r.get("x").lastIndexOf('/') + 1), r.get("l"));
+        assertEquals("hedged", m.get("anti-west-inconsistent-with-wooing"), "'seems to  be inconsistent'");
+        assertEquals("hedged", m.get("domestic-sacrifices-enable-survival"), "'could be argued to have been worthwhile'");
+        assertEquals("hedged", m.get("sioc-enabled-wartime-survival"), "'could be argued to have been worthwhile'");
+        assertEquals("asserted", m.get("molotov-replaced-litvinov"));
+        assertEquals("asserted", m.get("stalin-employed-litvinov"), "the employment is stated, what it suggests is the hedge");
+        assertEquals("asserted", m.get("five-year-plans-enable-war-production"));
+        // the curators' readings are put tentatively (their stance: suggests)
+        assertEquals("hedged", m.get("litvinov-removal-enables-pact"));
+        // a filter: the hedged links
+        assertEquals(List.of("https://w3id.org/soviet-policy-kg/link/anti-west-inconsistent-with-wooing",
+                "https://w3id.org/soviet-policy-kg/link/domestic-sacrifices-enable-survival",
+                "https://w3id.org/soviet-policy-kg/link/five-year-plans-consistent-with-collective-security",
+                "https://w3id.org/soviet-policy-kg/link/litvinov-removal-enables-pact"),
+                Sparql.column(kg, "SELECT ?l WHERE { ?l a spo:DomesticForeignLink ; spo:modality spc:hedged } ORDER BY ?l", "l"));
+    }
+
+    @Test
     void litvinov_was_a_diplomat_until_1939_and_then_ambassador_in_washington() {
         List<Map<String, String>> rows = Sparql.select(kg, """
                 SELECT ?office ?from ?to WHERE {

@@ -255,6 +255,16 @@ class ReadersTest extends AbstractLiveServerTest {
         assertTrue(claim.contains("(evidence: curators&#39; inference)") || claim.contains("(evidence: curators' inference)"), "the curators' evidence");
     }
 
+    @Test
+    void a_hedged_link_reads_as_the_text_suggests_it_an_asserted_one_as_stated() throws Exception {
+        String survival = get("/id/wartime-survival", BROWSER).body();
+        assertTrue(survival.contains("<li><span class=\"modality\">the text only suggests that</span> <span class=\"sentence\"><a href=\"/id/socialism-in-one-country\""),
+                "the link from 'could be argued to have been worthwhile'");
+        String litvinov = get("/id/litvinov", BROWSER).body();
+        assertTrue(litvinov.contains("<li><span class=\"sentence\"><a href=\"/id/molotov\">Vyacheslav Molotov</a> — <a href=\"/ontology#replaced\""),
+                "Molotov replaced Litvinov, stated without a hedge");
+    }
+
     /** The rows of the table "What the graph says of it" whose property is labelled so. */
     static List<String> propertyRows(String body, String property) {
         return rows(body.substring(body.indexOf("What the graph says of it"), body.indexOf("</table>", body.indexOf("What the graph says of it"))),

@@ -230,6 +230,7 @@ public final class ResourcePage {
                     m.put("object", terms.plain(first(x, RDF.object.asNode()).orElse(null), g));
                     first(x, spo("assertedIn")).ifPresent(c -> m.put("assertedIn", claimView(c)));
                     first(x, spo("interpretedIn")).ifPresent(c -> m.put("interpretedIn", claimView(c)));
+                    modality(x, m);
                     first(NodeFactory.createURI(x.getURI() + "/time"), spo("essayPhrase")).ifPresent(t -> m.put("when", t.getLiteralLexicalForm()));
                     quoteOf(x).ifPresent(q -> m.put("quote", q));
                     return m;
@@ -253,9 +254,19 @@ public final class ResourcePage {
             first(x, spo("direction")).ifPresent(d -> m.put("direction", terms.plain(d, g)));
             first(x, spo("assertedIn")).ifPresent(c -> m.put("assertedIn", claimView(c)));
             first(x, spo("interpretedIn")).ifPresent(c -> m.put("interpretedIn", claimView(c)));
+            modality(x, m);
             quoteOf(x).ifPresent(q -> m.put("quote", q));
             return m;
         }).toList();
+    }
+
+    /** How firmly the text puts a statement or link: its modality, and whether to say "the text only suggests that". */
+    private void modality(Node record, Map<String, Object> m) {
+        first(record, spo("modality")).ifPresent(x -> {
+            m.put("modality", terms.plain(x, g));
+            m.put("hedged", x.getURI().endsWith("/hedged"));
+            m.put("questioned", x.getURI().endsWith("/questioned"));
+        });
     }
 
     /** The claims about the resource: who makes each, with what stance and evidence, and what it says. */
