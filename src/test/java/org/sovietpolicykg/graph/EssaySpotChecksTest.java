@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
@@ -195,7 +197,7 @@ class EssaySpotChecksTest {
 
     @Test
     void each_claims_span_runs_as_far_as_the_claim() {
-        Map<String, String> exact = new java.util.HashMap<>();
+        Map<String, String> exact = new HashMap<>();
         for (Map<String, String> r : Sparql.select(kg, """
                 SELECT ?c ?q WHERE { VALUES ?c { claim:preston-self-serving claim:kudryashov-machiavellian claim:author-litvinov-sympathies
                   claim:author-revolution-from-above } ?c spo:hasAnchor/oa:hasTarget/oa:hasSelector/oa:exact ?q }"""))
@@ -216,7 +218,7 @@ class EssaySpotChecksTest {
                   OPTIONAL { ?t spo:notBefore ?from } OPTIONAL { ?t spo:notAfter ?to } }
                   BIND(STRAFTER(STR(?x), "/id/") AS ?e) } ORDER BY ?e""");
         assertEquals(30, rows.size(), "21 before issue 21, then social fascism and eight more");
-        Map<String, String> span = new java.util.TreeMap<>();
+        Map<String, String> span = new TreeMap<>();
         rows.forEach(r -> span.put(r.get("e"), r.get("from") + ".." + r.get("to")));
         assertEquals("1937-01-01..1938-12-31", span.get("red-army-purge"));
         assertEquals("1936-01-01..1938-12-31", span.get("soviet-intervention-spain"));
@@ -236,7 +238,7 @@ class EssaySpotChecksTest {
 
     @Test
     void caveats_from_elsewhere_are_curators_notes_with_their_sources() {
-        Map<String, String> on = new java.util.TreeMap<>();
+        Map<String, String> on = new TreeMap<>();
         for (Map<String, String> r : Sparql.select(kg, """
                 SELECT ?on ?cite WHERE { GRAPH <https://w3id.org/soviet-policy-kg/graph/enrichment> {
                   ?n a spo:CuratorsNote ; spo:noteOn ?on ; dcterms:bibliographicCitation ?cite } }"""))
@@ -305,7 +307,7 @@ class EssaySpotChecksTest {
     void the_essays_hedges_are_kept_as_the_modality_of_its_statements_and_links() {
         // every record has one; the shortcut triples drop it, the records keep it
         assertEquals(0, Sparql.count(kg, "{ ?x a spo:Statement } UNION { ?x a spo:DomesticForeignLink } FILTER NOT EXISTS { ?x spo:modality ?m }"));
-        Map<String, String> m = new java.util.TreeMap<>();
+        Map<String, String> m = new TreeMap<>();
         for (Map<String, String> r : Sparql.select(kg, "SELECT ?x ?l WHERE { ?x spo:modality/skos:prefLabel ?l }"))
             m.put(r.get("x").substring(r.get("x").lastIndexOf('/') + 1), r.get("l"));
         assertEquals("hedged", m.get("anti-west-inconsistent-with-wooing"), "'seems to  be inconsistent'");

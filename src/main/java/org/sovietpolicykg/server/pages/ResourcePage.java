@@ -3,6 +3,7 @@ package org.sovietpolicykg.server.pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
@@ -135,13 +137,13 @@ public final class ResourcePage {
     /** p is q or one of its super-properties, following rdfs:subPropertyOf. */
     private boolean subPropertyOf(Node q, Node p) {
         List<Node> todo = new ArrayList<>(List.of(q));
-        Set<Node> seen = new java.util.HashSet<>();
+        Set<Node> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Node x = todo.remove(todo.size() - 1);
             if (x.equals(p))
                 return true;
             if (seen.add(x))
-                g.find(x, org.apache.jena.vocabulary.RDFS.subPropertyOf.asNode(), Node.ANY).mapWith(Triple::getObject).forEachRemaining(todo::add);
+                g.find(x, RDFS.subPropertyOf.asNode(), Node.ANY).mapWith(Triple::getObject).forEachRemaining(todo::add);
         }
         return false;
     }
