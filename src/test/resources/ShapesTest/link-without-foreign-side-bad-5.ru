@@ -1,6 +1,6 @@
 # bad: a domestic-foreign link with its foreign side removed
 # shape: spsh:LinkShape
-# problem: ontology/shapes.ttl: shape violation of spsh:LinkShape at link:five-year-plans-enable-war-production (path <https://w3id.org/soviet-policy-kg/ontology#foreignSide>): Every domestic-foreign link must have exactly one spo:foreignSide, a policy, decision or event (or an idea: an expectation of one).
+# problem: ontology/shapes.ttl: shape violation of spsh:LinkShape at link:five-year-plans-enable-war-production (path <https://w3id.org/soviet-policy-kg/ontology#foreignSide>): Every domestic-foreign link must have exactly one spo:foreignSide, a policy, decision or event (or an idea: an expectation of one; or an outcome abroad: what a domestic policy enabled there).
 PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#>
 PREFIX spd: <https://w3id.org/soviet-policy-kg/id/>
 PREFIX spc: <https://w3id.org/soviet-policy-kg/concept/>

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.sovietpolicykg.curation.Declarations.Claim;
 import org.sovietpolicykg.curation.Declarations.Entity;
 import org.sovietpolicykg.curation.Declarations.Link;
+import org.sovietpolicykg.curation.Declarations.Note;
 import org.sovietpolicykg.curation.Declarations.PropertyValues;
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
 import org.sovietpolicykg.curation.Declarations.ReferenceDate;
@@ -52,11 +53,12 @@ public final class CurationReader {
     public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
             "implicit", "quote", "prefix", "suffix", "when");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
-            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role");
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
-            "prefix", "suffix", "note", "when");
+            "prefix", "suffix", "note", "when", "interpretedIn", "modality");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
-            "quote", "prefix", "suffix", "note");
+            "quote", "prefix", "suffix", "note", "interpretedIn", "modality");
+    private static final Set<String> NOTE_KEYS = Set.of("id", "on", "text", "sources");
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
     private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language", "author");
     private static final Set<String> ENRICHMENT_SOURCE_KEYS = Set.of("id", "label", "url");
@@ -81,13 +83,15 @@ public final class CurationReader {
         List<WikidataLink> wikidata = new ArrayList<>();
         List<ReferenceDate> dates = new ArrayList<>();
         List<Unlinked> unlinked = new ArrayList<>();
-        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates"), (y, top) -> {
+        List<Note> notes = new ArrayList<>();
+        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates", "notes"), (y, top) -> {
             collect(y, top.get("sources"), this::enrichmentSource, sources);
             collect(y, top.get("wikidata"), this::wikidata, wikidata);
             collect(y, top.get("unlinked"), this::unlinked, unlinked);
             collect(y, top.get("dates"), this::date, dates);
+            collect(y, top.get("notes"), this::note, notes);
         });
-        return new Curation(texts, sources, wikidata, unlinked, dates);
+        return new Curation(texts, sources, wikidata, unlinked, dates, notes);
     }
 
     /** The folders of data/sources/, in name order; none is a problem. */
@@ -220,7 +224,7 @@ public final class CurationReader {
         return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
                 y.scalars(m, "evidence", what), y.scalars(m, "about", what), summary.get(), quote.get(),
                 y.scalars(m, "supports", what), y.scalars(m, "qualifies", what), y.scalars(m, "disputes", what),
-                y.optional(m, "note", what), y.optional(m, "role", what)));
+                y.optional(m, "note", what), y.optional(m, "role", what), y.scalars(m, "answers", what)));
     }
 
     private Optional<Statement> statement(YamlNodes y, Node n) {
@@ -236,7 +240,7 @@ public final class CurationReader {
             return Optional.empty();
         Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
         return Optional.of(new Statement(y.loc(n), id.get(), s.get(), p.get(), o.get(), c.get(), quote.get(),
-                y.optional(m, "note", what), when));
+                y.optional(m, "note", what), when, y.optional(m, "interpretedIn", what), y.optional(m, "modality", what)));
     }
 
     private Optional<Link> link(YamlNodes y, Node n) {
@@ -251,7 +255,7 @@ public final class CurationReader {
         if (id.isEmpty() || d.isEmpty() || f.isEmpty() || r.isEmpty() || c.isEmpty() || quote.isEmpty())
             return Optional.empty();
         return Optional.of(new Link(y.loc(n), id.get(), d.get(), f.get(), r.get(), y.optional(m, "direction", what),
-                c.get(), quote.get(), y.optional(m, "note", what)));
+                c.get(), quote.get(), y.optional(m, "note", what), y.optional(m, "interpretedIn", what), y.optional(m, "modality", what)));
     }
 
     private Optional<Source> enrichmentSource(YamlNodes y, Node n) {
@@ -289,6 +293,20 @@ public final class CurationReader {
         if (entity.isEmpty() || why.isEmpty())
             return Optional.empty();
         return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get()));
+    }
+
+    private Optional<Note> note(YamlNodes y, Node n) {
+        Map<String, Node> m = y.mapping(n, "a curators' note", NOTE_KEYS);
+        Optional<Ref> id = slug(y, m, n, "this note");
+        String what = id.map(i -> "note '" + i.value() + "'").orElse("this note");
+        Optional<Ref> on = y.required(m, "on", n, what);
+        Optional<Ref> text = y.required(m, "text", n, what);
+        List<Ref> sources = y.scalars(m, "sources", what);
+        if (sources.isEmpty())
+            y.problem(n, what + " has no 'sources'; expected the works it cites (author, title, year), a fact from elsewhere needs its source");
+        if (id.isEmpty() || on.isEmpty() || text.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Note(y.loc(n), id.get(), on.get(), text.get(), sources));
     }
 
     private Optional<ReferenceDate> date(YamlNodes y, Node n) {

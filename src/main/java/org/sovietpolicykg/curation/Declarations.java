@@ -30,13 +30,15 @@ public final class Declarations {
 
     public record Claim(Loc loc, Ref id, Ref by, List<Ref> stances, Optional<Ref> work, List<Ref> evidence,
             List<Ref> about, Ref summary, QuoteRef quote, List<Ref> supports, List<Ref> qualifies,
-            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role) {}
+            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role, List<Ref> answers) {}
 
+    /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,
-            Optional<Ref> note, Optional<When> when) {}
+            Optional<Ref> note, Optional<When> when, Optional<Ref> interpretedIn, Optional<Ref> modality) {}
 
+    /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Link(Loc loc, Ref id, Ref domestic, Ref foreign, Ref relation, Optional<Ref> direction, Ref claim,
-            QuoteRef quote, Optional<Ref> note) {}
+            QuoteRef quote, Optional<Ref> note, Optional<Ref> interpretedIn, Optional<Ref> modality) {}
 
     /** Where a fact added from outside the essay comes from. */
     public record Source(Loc loc, Ref id, Ref label, Optional<Ref> url) {}
@@ -54,6 +56,12 @@ public final class Declarations {
             return match.map(Ref::value).orElse("exact");
         }
     }
+
+    /**
+     * A curators' note from elsewhere (a caveat of the historiography, a reading historians contest) on a claim,
+     * statement, link or entity of the curation, with the works it cites: it goes to the enrichment graph.
+     */
+    public record Note(Loc loc, Ref id, Ref on, Ref text, List<Ref> sources) {}
 
     /** An entity deliberately left without a Wikidata link, and why (no citable pairing found, no such item, ...). */
     public record Unlinked(Loc loc, Ref entity, Ref why) {}

@@ -14,6 +14,9 @@ import org.sovietpolicykg.curation.Ref;
 interface CuratedIds {
     Optional<Node> idOf(String kind, Ref r, String what);
 
+    /** An id of any kind (entity, claim, statement or link). */
+    Optional<Node> anyIdOf(Ref r, String what);
+
     void timeSpan(Graph g, Node owner, Node span, Node link, String phrase, Optional<Ref> from, Optional<Ref> to,
             Optional<Ref> precision, String what);
 }

@@ -32,7 +32,8 @@ import org.sovietpolicykg.vocabulary.WD;
 
 /**
  * What the build adds from elsewhere, apart from the essay's statements and each with its source: the enrichment
- * graph (the sources, the Wikidata links with their evidence, the reference dates) and the offline Wikidata extract.
+ * graph (the sources, the Wikidata links with their evidence, the reference dates, the curators' notes with the works
+ * they cite) and the offline Wikidata extract.
  * The ids it refers to are the curation's, resolved (and their problems reported) by {@link CuratedIds}.
  */
 final class EnrichmentGraph {
@@ -81,6 +82,7 @@ final class EnrichmentGraph {
             s.url().ifPresent(u -> add(enrichment, n, FOAF.page.asNode(),
                     NodeFactory.createURI(u.value())));
         }
+        Set<Node> records = new HashSet<>();
         for (Declarations.WikidataLink w : c.wikidata()) {
             String what = "the Wikidata link of '" + w.entity().value() + "'";
             build.ids().idOf("entity", w.entity(), what).ifPresent(e -> {
@@ -88,8 +90,11 @@ final class EnrichmentGraph {
                 String kind = w.matchKind();
                 Node property = SPO.wikidataMatch(kind);
                 add(enrichment, e, property, qid);
-                // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind
-                Node rec = SPD.enrichment(kind.equals("exact") ? "wikidata" : "wikidata-" + kind, w.entity().value());
+                // exact links keep their record IRIs (…/enrichment/wikidata/ENTITY); others say their kind; a second link
+                // of the same kind for the same entity adds its QID (…/enrichment/wikidata-close/ENTITY/Q19896779)
+                String family = kind.equals("exact") ? "wikidata" : "wikidata-" + kind;
+                Node first = SPD.enrichment(family, w.entity().value());
+                Node rec = records.add(first) ? first : SPD.enrichment(family, w.entity().value() + "/" + w.qid().value());
                 add(enrichment, rec, RDF.type.asNode(), RDF.Statement.asNode());
                 add(enrichment, rec, RDF.subject.asNode(), e);
                 add(enrichment, rec, RDF.predicate.asNode(), property);
@@ -107,6 +112,21 @@ final class EnrichmentGraph {
             if (linked.contains(u.entity().value()))
                 build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
                         + " expected one or the other"));
+        }
+        // curators' notes from elsewhere: on what, what they say, and the works they cite
+        Node curators = SPD.entity("curators");
+        for (Declarations.Note n : c.notes()) {
+            String what = "note '" + n.id().value() + "'";
+            build.ids().anyIdOf(n.on(), "'on' of " + what).ifPresent(on -> {
+                Node note = SPD.enrichment("note", n.id().value());
+                add(enrichment, note, RDF.type.asNode(), SPO.CuratorsNote);
+                add(enrichment, note, RDF.type.asNode(), PROV.Entity);
+                add(enrichment, note, SPO.noteOn, on);
+                add(enrichment, note, RDFS.label.asNode(), en(n.text().value()));
+                add(enrichment, note, SKOS.note.asNode(), en(n.text().value()));
+                add(enrichment, note, DCTerms.creator.asNode(), curators);
+                n.sources().forEach(src -> add(enrichment, note, DCTerms.bibliographicCitation.asNode(), str(src.value())));
+            });
         }
         for (Declarations.ReferenceDate d : c.dates()) {
             String what = "the reference date of '" + d.entity().value() + "'";

@@ -116,6 +116,7 @@ public final class GraphBuilder {
         /** Every id declared in curation: its kind ("entity", "claim", ...) and where. */
         final Map<String, Declared> ids = new LinkedHashMap<>();
         final Map<String, Declarations.Entity> entities = new HashMap<>();
+        final Map<String, Declarations.Claim> claims = new HashMap<>();
         /** The sources' curation, for {@link #locate}. */
         final List<TextCuration> texts = new ArrayList<>();
 
@@ -215,6 +216,7 @@ public final class GraphBuilder {
             c.entities().forEach(d -> declare("entity", d.id(), SPD.entity(d.id().value())));
             c.entities().forEach(d -> entities.putIfAbsent(d.id().value(), d));
             c.claims().forEach(d -> declare("claim", d.id(), SPD.claim(d.id().value())));
+            c.claims().forEach(d -> claims.putIfAbsent(d.id().value(), d));
             c.statements().forEach(d -> declare("statement", d.id(), SPD.statement(d.id().value())));
             c.links().forEach(d -> declare("link", d.id(), SPD.link(d.id().value())));
         }
@@ -316,6 +318,17 @@ public final class GraphBuilder {
             return Optional.of(d.node());
         }
 
+        @Override
+        public Optional<Node> anyIdOf(Ref r, String what) {
+            Declared d = ids.get(r.value());
+            if (d == null) {
+                problems.add(r.loc().problem("'" + r.value() + "' in " + what + " is not a declared id (an entity, claim, statement or link)"
+                        + Suggest.nearest(r.value(), ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("")));
+                return Optional.empty();
+            }
+            return Optional.of(d.node());
+        }
+
         /** A concept slug that must be in one scheme. */
         Optional<Node> conceptIn(String scheme, Ref r, String what) {
             Optional<Node> c = ontology.concept(r.value()).filter(x -> ontology.inScheme(x, scheme));
@@ -387,6 +400,7 @@ public final class GraphBuilder {
             d.supports().forEach(x -> idOf("claim", x, "'supports' of " + what).ifPresent(o -> add(curated, c, SPO.supports, o)));
             d.qualifies().forEach(x -> idOf("claim", x, "'qualifies' of " + what).ifPresent(o -> add(curated, c, SPO.qualifies, o)));
             d.disputes().forEach(x -> idOf("claim", x, "'disputes' of " + what).ifPresent(o -> add(curated, c, SPO.disputes, o)));
+            d.answers().forEach(x -> idOf("claim", x, "'answers' of " + what).ifPresent(o -> add(curated, c, SPO.answers, o)));
             d.note().ifPresent(n -> add(curated, c, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("claim", d.id(), c, d.quote(), OA.describing, what);
         }
@@ -426,6 +440,8 @@ public final class GraphBuilder {
             if (s.isPresent() && p.isPresent() && o.isPresent())
                 add(curated, s.get(), p.get(), o.get());
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, st, SPO.assertedIn, c));
+            d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, st, SPO.interpretedIn, c)));
+            modality(d.modality(), d.claim(), what).ifPresent(m -> add(curated, st, SPO.modality, m));
             d.note().ifPresent(n -> add(curated, st, SKOS.editorialNote.asNode(), en(n.value())));
             d.when().ifPresent(w -> timeSpan(curated, st, SPD.sub(st, "time"), SPO.timeSpan, w.text().value(),
                     w.from(), w.to(), w.precision(), what));
@@ -455,8 +471,24 @@ public final class GraphBuilder {
                 add(curated, forward ? dom.get() : fgn.get(), shortcut.get(), forward ? fgn.get() : dom.get());
             }
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, l, SPO.assertedIn, c));
+            d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, l, SPO.interpretedIn, c)));
+            modality(d.modality(), d.claim(), what).ifPresent(m -> add(curated, l, SPO.modality, m));
             d.note().ifPresent(n -> add(curated, l, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("link", d.id(), l, d.quote(), OA.linking, what);
+        }
+
+        /**
+         * The modality of a statement or link: its own where the curation gives one (its sentence hedges it), else the one
+         * its claim's first stance names (spo:modality on the stance concept).
+         */
+        Optional<Node> modality(Optional<Ref> own, Ref claim, String what) {
+            if (own.isPresent())
+                return conceptIn(SPC.MODALITIES, own.get(), "'modality' of " + what);
+            Declarations.Claim c = claims.get(claim.value());
+            if (c == null)
+                return Optional.empty();
+            return c.stances().stream().map(s -> ontology.concept(s.value())).flatMap(Optional::stream)
+                    .map(ontology::modalityOf).flatMap(Optional::stream).findFirst();
         }
 
         void anchor(String kind, Ref id, Node body, QuoteRef quote, Node motivation, String what) {

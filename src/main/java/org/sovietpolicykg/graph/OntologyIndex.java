@@ -95,6 +95,12 @@ public final class OntologyIndex {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The modality a stance gives the records of its claims by default ({@code spo:defaultModality} on the stance). */
+    public Optional<Node> modalityOf(Node stance) {
+        return ontology.find(stance, SPO.defaultModality, Node.ANY).toList().stream().map(t -> t.getObject())
+                .filter(Node::isURI).findFirst();
+    }
+
     /** The shortcut property of a link-relation concept ({@code spo:shortcut}). */
     public Optional<Node> shortcut(Node concept) {
         return ontology.find(concept, SPO.shortcut, Node.ANY).toList().stream().map(t -> t.getObject())

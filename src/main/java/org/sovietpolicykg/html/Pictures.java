@@ -28,8 +28,17 @@ public final class Pictures {
 
     private Pictures() {}
 
-    /** An item of the timeline: dates as ISO dates (either may be missing), its lane, label, precision and page. */
-    public record Item(String label, LocalDate from, LocalDate to, String lane, String precision, String dateSource, String kind, String href) {
+    /**
+     * An item of the timeline: dates as ISO dates (either may be missing), its lane, label, precision and page; and the
+     * essay's own time (its phrase and bounds, any of them missing), marked on the bar where it is narrower than what
+     * is drawn (the Great Purge drawn 1936-1938, the essay's "1937" marked on it).
+     */
+    public record Item(String label, LocalDate from, LocalDate to, String lane, String precision, String dateSource, String kind, String href,
+            String essayPhrase, LocalDate essayFrom, LocalDate essayTo) {
+        public Item(String label, LocalDate from, LocalDate to, String lane, String precision, String dateSource, String kind, String href) {
+            this(label, from, to, lane, precision, dateSource, kind, href, null, null, null);
+        }
+
         public Item {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(lane, "lane");
@@ -100,7 +109,18 @@ public final class Pictures {
                 m.put("kind", i.kind() == null ? "" : i.kind());
                 m.put("both", i.lane().contains(" and "));
                 m.put("title", i.label() + ": " + period(i) + (i.precision() == null ? "" : " (precision: " + i.precision() + ")")
-                        + (i.dateSource() == null ? "" : ", dated by the " + i.dateSource()));
+                        + (i.dateSource() == null ? "" : ", dated by the " + i.dateSource())
+                        + (i.essayPhrase() == null ? "" : "; the essay: ‘" + i.essayPhrase() + "’"
+                                + (i.essayFrom() != null && i.essayTo() != null ? " (" + i.essayFrom() + " to " + i.essayTo() + ")" : "")));
+                // the essay's own span, marked on a bar drawn wider (by the reference dates)
+                if (!point && i.essayFrom() != null && i.essayTo() != null && (!i.essayFrom().equals(i.start()) || !i.essayTo().equals(i.end()))
+                        && !i.essayTo().isBefore(i.start()) && !i.essayFrom().isAfter(i.end())) {
+                    LocalDate ef = i.essayFrom().isBefore(i.start()) ? i.start() : i.essayFrom();
+                    LocalDate et = i.essayTo().isAfter(i.end()) ? i.end() : i.essayTo();
+                    double e1 = MARGIN + plot * ChronoUnit.DAYS.between(origin, ef) / days;
+                    double e2 = MARGIN + plot * (ChronoUnit.DAYS.between(origin, et) + 1) / days;
+                    m.put("essay", Map.of("ex", fmt(e1), "ew", fmt(Math.max(e2 - e1, 2)), "phrase", i.essayPhrase() == null ? "" : i.essayPhrase()));
+                }
                 m.put("tx", fmt(labelLeft ? x1 - 4 : Math.max(x2, x1 + (point ? 5 : 0)) + 4));
                 m.put("anchor", labelLeft ? "end" : "start");
                 drawn.add(m);
@@ -112,6 +132,7 @@ public final class Pictures {
                 m.put("y", top + 12 + r * ROW);
                 m.put("cy", top + 12 + r * ROW + 6);
                 m.put("ty", top + 12 + r * ROW + 10);
+                m.put("ey", top + 12 + r * ROW + 12);
             }
             Map<String, Object> l = new HashMap<>();
             l.put("name", lane);

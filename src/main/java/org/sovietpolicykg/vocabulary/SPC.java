@@ -21,6 +21,7 @@ public final class SPC {
     public static final String DIRECTIONS = NS + "directions";
     public static final String PRECISIONS = NS + "precisions";
     public static final String ARGUMENT_ROLES = NS + "argument-roles";
+    public static final String MODALITIES = NS + "modalities";
     /** The argument role of the one claim that states a text's thesis. */
     public static final Node thesisRole = concept("thesis");
 }

@@ -64,6 +64,12 @@ public final class SPO {
     public static final Node disputes = term("disputes");
     public static final Node hasAnchor = term("hasAnchor");
     public static final Node assertedIn = term("assertedIn");
+    public static final Node interpretedIn = term("interpretedIn");
+    public static final Node answers = term("answers");
+    public static final Node modality = term("modality");
+    public static final Node defaultModality = term("defaultModality");
+    public static final Node CuratorsNote = term("CuratorsNote");
+    public static final Node noteOn = term("noteOn");
     public static final Node domesticSide = term("domesticSide");
     public static final Node foreignSide = term("foreignSide");
     public static final Node relation = term("relation");

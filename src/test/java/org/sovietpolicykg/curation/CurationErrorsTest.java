@@ -65,6 +65,50 @@ class CurationErrorsTest {
         assertTrue(all.contains("data/enrichment/zz-bad.yaml:4:13: 'nobody-at-all'"), all);
     }
 
+    @Test
+    void the_curators_evidence_and_what_rests_on_their_claims_are_checked_at_the_line_of_the_declaration(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp);
+        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), String.join("\n",
+                "claims:",
+                "  - id: curators-fixture-reading",
+                "    role: context",
+                "    by: curators",
+                "    stance: suggests",
+                "    evidence: [authors-inference]",
+                "    about: [stalin]",
+                "    summary: \"Read between the lines: a fixture.\"",
+                "    quote: \"Stalin personally orchestrated\"",
+                "statements:",
+                "  - id: fixture-stalin-orchestrated",
+                "    subject: stalin",
+                "    predicate: orchestrated",
+                "    object: search-for-alliance",
+                "    claim: overy-search-for-alliance",
+                "    interpretedIn: author-pact-end-of-process",
+                "    quote: \"personally orchestrated the search\"",
+                ""), StandardCharsets.UTF_8);
+        ProblemsException e = assertThrows(ProblemsException.class, () -> GraphBuilder.create().projectDir(project).build());
+        String all = String.join("\n", e.problems().stream().map(Problem::toString).toList());
+        assertTrue(all.contains("data/sources/essay/curation/10-bad.yaml:2:9: shape violation of spsh:CuratorsInferenceShape at claim:curators-fixture-reading"), all);
+        assertTrue(all.contains("data/sources/essay/curation/10-bad.yaml:11:9: shape violation of spsh:InterpretedInShape at statement:fixture-stalin-orchestrated"), all);
+        assertEquals(2, e.problems().size(), all);
+
+        // an interpretedIn that names no claim is reported at its own line
+        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), String.join("\n",
+                "links:",
+                "  - id: fixture-link",
+                "    domestic: five-year-plans",
+                "    foreign: collective-security",
+                "    relation: enables",
+                "    claim: author-industry-army",
+                "    interpretedIn: curators-nothing-at-all",
+                "    quote: \"especially Stalinism at home and abroad\"",
+                ""), StandardCharsets.UTF_8);
+        e = assertThrows(ProblemsException.class, () -> GraphBuilder.create().projectDir(project).build());
+        all = String.join("\n", e.problems().stream().map(Problem::toString).toList());
+        assertTrue(all.contains("data/sources/essay/curation/10-bad.yaml:7:20: 'curators-nothing-at-all' in 'interpretedIn' of link 'fixture-link' is not a declared claim"), all);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void bad_curation_file_reports_every_problem_with_file_and_line(Path fixture, @TempDir Path tmp) throws IOException {

@@ -71,7 +71,7 @@ class BuildCommandTest {
         // blank nodes keep their labels (both formats write them as given), so the quads compare as they are
         Set<Quad> fromThrift = quads(out.resolve(DatasetWriter.THRIFT), Lang.RDFTHRIFT);
         Set<Quad> fromNquads = quads(out.resolve(DatasetWriter.NQUADS), Lang.NQUADS);
-        assertEquals(12_552, fromNquads.size(), "the essay's quads (12,546 before Stalin's Russian and German labels and four aliases joined the Wikidata extract)");
+        assertEquals(12_972, fromNquads.size(), "the essay's quads (12,546 before the second historian's review, issue 21, and Stalin's Russian and German labels with four aliases)");
         assertEquals(fromNquads, fromThrift, "the same quads as the N-Quads");
         // and serve loads it into the queryable form: the named graphs and their union as the default graph
         DatasetGraph served = Datasets.loadUnionView(out.resolve(DatasetWriter.THRIFT), BaseIri.DEFAULT);
@@ -98,8 +98,8 @@ class BuildCommandTest {
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/source>"), r.out);
         assertTrue(r.out.contains("Entities per class (curated graph):"), r.out);
         assertTrue(r.out.contains("<https://w3id.org/soviet-policy-kg/graph/inferred>"), r.out);
-        assertTrue(r.out.contains("\n      49  spo:Claim\n"), r.out);
-        assertTrue(r.out.contains("\n      15  spo:DomesticForeignLink\n"), r.out);
+        assertTrue(r.out.contains("\n      50  spo:Claim\n"), r.out);
+        assertTrue(r.out.contains("\n      14  spo:DomesticForeignLink\n"), r.out);
         assertTrue(r.out.contains("\n       5  spo:Historian\n"), "Figes, Preston, Conquest, Kudryashov, Overy\n" + r.out);
     }
 
@@ -108,17 +108,24 @@ class BuildCommandTest {
         Path out = tmp.resolve("out");
         Result r = run("build", "--out", out.toString());
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("  32 links to Wikidata (1 broad, 4 close, 27 exact); wikidata-links.csv"), r.out);
+        assertTrue(r.out.contains("  36 links to Wikidata (1 broad, 8 close, 27 exact); wikidata-links.csv"), r.out);
         assertTrue(r.out.contains("  62 entities left unlinked:"), r.out);
         assertTrue(r.out.contains("\n    expected-western-attack            the attack Stalin expected, an idea the curators named"), r.out);
         assertTrue(r.out.contains("\n    litvinov                           no citable pairing found"), r.out);
         assertTrue(r.out.contains("\n    kudryashov                         the essay gives a surname only"), r.out);
         List<String> csv = Files.readAllLines(out.resolve(WikidataLinks.CSV), StandardCharsets.UTF_8);
         assertEquals("iri,label,qid,mapping,match,evidence", csv.get(0));
-        assertEquals(33, csv.size(), "a header and 32 links");
+        assertEquals(37, csv.size(), "a header and 36 links");
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/goering,Hermann Göring,Q47906,spo:wikidata,exact,")),
                 String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/great-patriotic-war,Great Patriotic War,Q189266,"
+                + "spo:wikidataCloseMatch,close,")), String.join("\n", csv));
+        // issue 21: the item for the term is a close match too; Weimar Germany is linked, the Red Army purge closely
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/great-patriotic-war,Great Patriotic War,Q19896779,"
+                + "spo:wikidataCloseMatch,close,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/weimar-germany,Weimar Germany,Q41304,spo:wikidata,exact,")),
+                String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/red-army-purge,Purge of the Red Army officers,Q2631954,"
                 + "spo:wikidataCloseMatch,close,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("https://w3id.org/soviet-policy-kg/id/soviet-revolution,October Revolution,Q8729,"
                 + "spo:wikidataBroadMatch,broad,\"github.com/SpocWiki/_Standards/")), String.join("\n", csv));

@@ -76,7 +76,7 @@ class BaseIriTest {
 
         Map<String, Integer> rows = rowCounts(q, base);
         assertEquals(DEFAULT_ROWS, rows, "every canned query answers the same number of rows under " + iri);
-        assertEquals(15, rows.get("domestic-foreign-links"), "the essay's 15 domestic-foreign links");
+        assertEquals(14, rows.get("domestic-foreign-links"), "the essay's 14 domestic-foreign links");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,8 +31,9 @@ class InferenceTest {
                 "?st a spo:Statement ; rdf:subject ?s ; rdf:object ?o . FILTER NOT EXISTS { ?s spo:statedRelation ?o }"));
         assertEquals(1, Sparql.count(TestGraphs.queryable(), "GRAPH " + INFERRED + " { spd:comintern spo:reversed spd:social-fascism }"));
         assertEquals(1, Sparql.count(TestGraphs.queryable(), "GRAPH " + INFERRED + " { spd:great-purge spo:linkedTo spd:reprisals-in-spain }"));
-        // partner, adversary and affected party are kinds of target
+        // adversary and affected party are kinds of target; a partner is not (issue 21)
         assertEquals(1, Sparql.count(TestGraphs.queryable(), "GRAPH " + INFERRED + " { spd:reprisals-in-spain spo:target spd:trotskyite-left }"));
+        assertEquals(0, Sparql.count(TestGraphs.queryable(), "GRAPH " + INFERRED + " { spd:non-aggression-pact spo:target spd:nazi-germany }"));
     }
 
     @Test

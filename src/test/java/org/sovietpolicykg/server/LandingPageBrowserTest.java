@@ -136,7 +136,7 @@ class LandingPageBrowserTest {
         List<WebElement> domestic = browser.findElements(By.cssSelector("g.lane-domestic a.item"));
         List<WebElement> foreign = browser.findElements(By.cssSelector("g.lane-foreign a.item"));
         assertEquals(12, domestic.size());
-        assertEquals(15, foreign.size());
+        assertEquals(18, foreign.size());
         for (WebElement item : domestic)
             assertTrue(item.getRect().getWidth() > 0 && item.getRect().getHeight() > 0, "drawn: " + item.getAttribute("data-label"));
         WebElement pact = browser.findElement(By.cssSelector("g.lane-foreign a.item[data-label='Molotov–Ribbentrop Pact']"));
@@ -152,8 +152,8 @@ class LandingPageBrowserTest {
         browser.get(server.baseUrl() + "/pictures/links");
         List<WebElement> edges = browser.findElements(By.cssSelector("svg.network a.edge"));
         List<WebElement> nodes = browser.findElements(By.cssSelector("svg.network a.node"));
-        assertEquals(15, edges.size());
-        assertEquals(18, nodes.size());
+        assertEquals(14, edges.size());
+        assertEquals(19, nodes.size());
         WebElement litvinov = browser.findElement(By.cssSelector("svg.network a.node[data-label='Dismissal of Litvinov']"));
         WebElement pact = browser.findElement(By.cssSelector("svg.network a.node[data-label='Molotov–Ribbentrop Pact']"));
         assertEquals("domestic", litvinov.getAttribute("data-sphere"));
@@ -167,12 +167,12 @@ class LandingPageBrowserTest {
     @Test
     void the_essay_is_highlighted_and_the_filter_works_without_script() {
         browser.get(server.baseUrl() + "/essay");
-        assertEquals(346, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
+        assertEquals(349, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
         WebElement molotov = browser.findElement(By.cssSelector("#p4-s1 a.hl.k-mention[href='/id/molotov']"));
         assertEquals("Molotov", molotov.getText());
         browser.findElement(By.cssSelector("form.legend a[href='/essay?kind=claim']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind=claim"));
-        assertEquals(49, browser.findElements(By.cssSelector("[data-anno]")).size(), "only the claims");
-        assertEquals(49, browser.findElements(By.cssSelector("a.marker.k-claim")).size());
+        assertEquals(50, browser.findElements(By.cssSelector("[data-anno]")).size(), "only the claims");
+        assertEquals(50, browser.findElements(By.cssSelector("a.marker.k-claim")).size());
     }
 }

@@ -66,14 +66,14 @@ class ReadersTest extends AbstractLiveServerTest {
         assertEquals(200, r.statusCode());
         long anchors = count("PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/> "
                 + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a oa:hasTarget/oa:hasSource/dcterms:isPartOf/dcterms:isPartOf <" + BASE + "text/essay> }");
-        assertEquals(346, anchors, "the essay's anchors: 146 mentions, 91 descriptions, 49 claims, 45 statements, 15 links");
+        assertEquals(349, anchors, "the essay's anchors: 146 mentions, 94 descriptions, 50 claims, 45 statements, 14 links");
         List<String> annos = new ArrayList<>();
         Matcher m = ANNO.matcher(r.body());
         while (m.find())
             annos.add(m.group(1));
         assertEquals(anchors, annos.size(), "every anchor drawn");
         assertEquals(annos.size(), new HashSet<>(annos).size(), "each once");
-        assertEquals(Map.of("claim", 49, "description", 91, "link", 15, "mention", 146, "statement", 45), kinds(r.body()));
+        assertEquals(Map.of("claim", 50, "description", 94, "link", 14, "mention", 146, "statement", 45), kinds(r.body()));
         // numbered: five paragraphs, and the sentence that names the pact
         for (int p = 1; p <= 5; p++)
             assertTrue(r.body().contains("id=\"p" + p + "\""), "paragraph " + p);
@@ -82,14 +82,14 @@ class ReadersTest extends AbstractLiveServerTest {
         assertTrue(r.body().contains("href=\"/id/molotov\" title=\"mention: Vyacheslav Molotov\" data-anno=\"/anno/mention/molotov-at-"));
         assertTrue(r.body().contains("<a class=\"marker k-claim\" href=\"/claim/preston-self-serving\""));
         // a legend with the counts
-        assertTrue(r.body().contains("<span class=\"count\">49</span>"), "the legend counts the claims");
+        assertTrue(r.body().contains("<span class=\"count\">50</span>"), "the legend counts the claims");
     }
 
     @Test
     void the_filter_by_kind_is_a_plain_link_and_shows_only_those_kinds() throws Exception {
         HttpResponse<String> claims = get("/essay?kind=claim", BROWSER);
-        assertEquals(Map.of("claim", 49), kinds(claims.body()));
-        assertEquals(Map.of("link", 15, "statement", 45), kinds(get("/essay?kind=statement&kind=link", BROWSER).body()));
+        assertEquals(Map.of("claim", 50), kinds(claims.body()));
+        assertEquals(Map.of("link", 14, "statement", 45), kinds(get("/essay?kind=statement&kind=link", BROWSER).body()));
         assertTrue(get("/essay", BROWSER).body().replace("&#61;", "=").contains("href=\"/essay?kind=claim\""), "the legend links to each kind alone");
         HttpResponse<String> bad = get("/essay?kind=rumour", null);
         assertEquals(400, bad.statusCode());
@@ -121,7 +121,8 @@ class ReadersTest extends AbstractLiveServerTest {
 
         String claim = get("/claim/preston-self-serving", BROWSER).body();
         assertTrue(claim.contains("A claim by <a href=\"/id/preston\" class=\"claimant\">Paul Preston</a>, who <em>argues</em> <span class=\"evidence\">(evidence: unstated)</span>"));
-        assertTrue(claim.contains("“its priorities always remained strictly self-serving”"), "its passage");
+        // the whole claim, to "over the far right" (issue 21: the span stopped at "self-serving")
+        assertTrue(claim.contains("“its priorities always remained strictly self-serving insomuch that a prolonging of the conflict seemed to serve its interests far more than a quick decisive victory over the far right”"), "its passage");
         assertTrue(claim.contains(">is interpretation</a></td><td>no"), "a boolean as yes or no");
         for (String page : List.of(litvinov, spain, claim, get("/statement/molotov-replaced-litvinov/time", BROWSER).body()))
             assertFalse(page.contains("http://www.w3.org/2001/XMLSchema#") || page.contains("xsd:"), "no datatype IRI shown");
@@ -188,7 +189,7 @@ class ReadersTest extends AbstractLiveServerTest {
                 labels.add(((Element) items.item(k)).getAttribute("data-label"));
             lanes.put(g.getAttribute("data-lane"), labels);
         }
-        // the dated rows of the canned query timeline, lane by lane: 11 domestic, 14 foreign, 1 both (in both lanes)
+        // the dated rows of the canned query timeline, lane by lane: 11 domestic, 17 foreign, 1 both (in both lanes)
         JsonNode rows = new ObjectMapper().readTree(get("/api/queries/timeline", "application/sparql-results+json").body()).get("results").get("bindings");
         Map<String, Integer> dated = new TreeMap<>();
         rows.forEach(b -> {
@@ -197,18 +198,20 @@ class ReadersTest extends AbstractLiveServerTest {
                     if (b.get("lane").get("value").asText().contains(lane))
                         dated.merge(lane, 1, Integer::sum);
         });
-        assertEquals(Map.of("domestic", 12, "foreign", 15), dated);
+        assertEquals(Map.of("domestic", 12, "foreign", 18), dated);
         assertEquals(12, lanes.get("domestic").size());
-        assertEquals(15, lanes.get("foreign").size());
+        assertEquals(18, lanes.get("foreign").size());
         assertTrue(lanes.get("domestic").containsAll(List.of("Great Purge", "Five Year Plans", "Dismissal of Litvinov")));
         assertTrue(lanes.get("foreign").containsAll(List.of("Molotov–Ribbentrop Pact", "Spanish Civil War", "Dismissal of Litvinov")));
         assertTrue(svg.body().contains("data-label=\"Molotov–Ribbentrop Pact\" data-precision=\"day\""), "its precision");
-        assertTrue(svg.body().contains("<title>Great Purge: 1937-01-01 to 1937-12-31"), "its dates in the tooltip");
+        // the reference span (1936-1938), not only the essay's year of the escalation (1937)
+        assertTrue(svg.body().contains("<title>Great Purge: 1936-01-01 to 1938-12-31"), "its dates in the tooltip");
+        assertTrue(svg.body().contains("class=\"essay-mark\"") && svg.body().contains("data-essay=\"1937\""), "the essay's year marked on the reference span");
 
         String links = get("/pictures/links.svg", null).body();
         Document n = xml(links);
-        assertEquals("15", n.getDocumentElement().getAttribute("data-edges"));
-        assertEquals("18", n.getDocumentElement().getAttribute("data-nodes"));
+        assertEquals("14", n.getDocumentElement().getAttribute("data-edges"));
+        assertEquals("19", n.getDocumentElement().getAttribute("data-nodes"));
         assertTrue(links.contains("<title>Dismissal of Litvinov enables Molotov–Ribbentrop Pact</title>"), "a labelled arrow");
         long linkRecords = count("PREFIX spo: <" + BASE + "ontology#> SELECT (COUNT(?l) AS ?n) { ?l a spo:DomesticForeignLink }");
         assertEquals(linkRecords, Pattern.compile("class=\"edge ").matcher(links).results().count());
@@ -216,6 +219,73 @@ class ReadersTest extends AbstractLiveServerTest {
         Matcher href = Pattern.compile("<a href=\"(/[^\"]+)\" class=\"(?:node|edge)").matcher(links);
         while (href.find())
             assertEquals(200, get(href.group(1), BROWSER).statusCode(), href.group(1));
+    }
+
+    @Test
+    void no_page_shows_a_partner_as_a_target() throws Exception {
+        for (String id : List.of("non-aggression-pact", "tripartite-agreement", "treaty-of-rapallo", "soviet-german-trade-talks")) {
+            String body = get("/id/" + id, BROWSER).body();
+            assertFalse(propertyRows(body, "partner").isEmpty(), id + " lists its partner");
+            assertTrue(propertyRows(body, "target").isEmpty(), id + " shows a target: " + propertyRows(body, "target"));
+        }
+        // nor, from the other side, does Nazi Germany's page say the pact (or the trade talks) targets it
+        String germany = get("/id/nazi-germany", BROWSER).body();
+        assertTrue(pointingRows(germany, "target").stream().noneMatch(r -> r.contains("Molotov–Ribbentrop Pact") || r.contains("trade talks")),
+                pointingRows(germany, "target").toString());
+    }
+
+    @Test
+    void every_shortcut_of_a_curators_statement_or_link_is_flagged_on_the_page_the_authors_are_not() throws Exception {
+        String pact = get("/id/non-aggression-pact", BROWSER).body();
+        for (String p : List.of("overturned", "reversed", "ended by"))
+            assertTrue(!propertyRows(pact, p).isEmpty() && propertyRows(pact, p).stream().allMatch(r -> r.contains("class=\"interpretation\"")),
+                    p + ": " + propertyRows(pact, p));
+        String search = get("/id/search-for-alliance", BROWSER).body();
+        for (String p : List.of("ended by", "outcome"))
+            assertTrue(!propertyRows(search, p).isEmpty() && propertyRows(search, p).stream().allMatch(r -> r.contains("class=\"interpretation\"")),
+                    p + ": " + propertyRows(search, p));
+        String dismissal = get("/id/litvinov-dismissal", BROWSER).body();
+        assertTrue(propertyRows(dismissal, "enables").stream().allMatch(r -> r.contains("class=\"interpretation\"")), propertyRows(dismissal, "enables").toString());
+        // the author's own: appeasement ended the UK-France-USSR agreement, unflagged
+        String tripartite = get("/id/tripartite-agreement", BROWSER).body();
+        assertTrue(!propertyRows(tripartite, "ended by").isEmpty()
+                && propertyRows(tripartite, "ended by").stream().noneMatch(r -> r.contains("class=\"interpretation\"")), propertyRows(tripartite, "ended by").toString());
+        // and the claim's evidence reads as the curators'
+        String claim = get("/claim/curators-search-ended-in-pact", BROWSER).body();
+        assertTrue(claim.contains("(evidence: curators&#39; inference)") || claim.contains("(evidence: curators' inference)"), "the curators' evidence");
+    }
+
+    @Test
+    void a_hedged_link_reads_as_the_text_suggests_it_an_asserted_one_as_stated() throws Exception {
+        String survival = get("/id/wartime-survival", BROWSER).body();
+        assertTrue(survival.contains("<li><span class=\"modality\">the text only suggests that</span> <span class=\"sentence\"><a href=\"/id/socialism-in-one-country\""),
+                "the link from 'could be argued to have been worthwhile'");
+        String litvinov = get("/id/litvinov", BROWSER).body();
+        assertTrue(litvinov.contains("<li><span class=\"sentence\"><a href=\"/id/molotov\">Vyacheslav Molotov</a> — <a href=\"/ontology#replaced\""),
+                "Molotov replaced Litvinov, stated without a hedge");
+    }
+
+    /** The rows of the table "What the graph says of it" whose property is labelled so. */
+    static List<String> propertyRows(String body, String property) {
+        return rows(body.substring(body.indexOf("What the graph says of it"), body.indexOf("</table>", body.indexOf("What the graph says of it"))),
+                "<tr><td><a [^>]*>" + Pattern.quote(property) + "</a></td>");
+    }
+
+    /** The rows of the table "What points to it" whose property is labelled so. */
+    static List<String> pointingRows(String body, String property) {
+        int at = body.indexOf("What points to it");
+        if (at < 0)
+            return List.of();
+        return rows(body.substring(at, body.indexOf("</table>", at)), "<td><a [^>]*>" + Pattern.quote(property) + "</a>");
+    }
+
+    private static List<String> rows(String table, String has) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr>.*?</tr>", Pattern.DOTALL).matcher(table);
+        while (m.find())
+            if (Pattern.compile(has).matcher(m.group()).find())
+                out.add(m.group());
+        return out;
     }
 
     static Document xml(String s) throws Exception {

@@ -73,8 +73,9 @@ public final class PicturesServlet extends KgServlet {
                 leftOut.add(Map.of("href", i.href(), "label", i.label(), "lane", i.lane()));
         return page("Timeline", "Timeline: at home and abroad", "The events, decisions and policies of the essay in time, the domestic"
                 + " above and the foreign below. A bar runs from an item's start to its end, a point marks a single day; a pale, dashed mark"
-                + " is dated only to the year, the decade or roughly. Dates are the narrower of the essay's own and the reference dates"
-                + " added from elsewhere (the query timeline says which).", "timeline", Pictures.timeline(items), leftOut);
+                + " is dated only to the year, the decade or roughly. Dates are the reference dates added from elsewhere where"
+                + " they are known, else the essay's own (the query timeline gives both and says which is drawn); where the essay's own"
+                + " time is narrower, a dark mark on the bar shows it (the Great Purge drawn 1936–1938, the essay's ‘1937’ marked).", "timeline", Pictures.timeline(items), leftOut);
     }
 
     private String linksPage() {
@@ -110,7 +111,8 @@ public final class PicturesServlet extends KgServlet {
                 precision = text(row.get(c.indexOf("essayPrecision"))).orElse(precision);
             items.add(new Item(text(row.get(c.indexOf("label"))).orElseThrow(), date(row.get(c.indexOf("from"))), date(row.get(c.indexOf("to"))),
                     text(row.get(c.indexOf("lane"))).orElse("unclassified"), precision, text(row.get(c.indexOf("dateSource"))).orElse(null),
-                    text(row.get(c.indexOf("kind"))).orElse(null), terms.base().href(row.get(c.indexOf("entity")).getURI())));
+                    text(row.get(c.indexOf("kind"))).orElse(null), terms.base().href(row.get(c.indexOf("entity")).getURI()),
+                    text(row.get(c.indexOf("essayPhrase"))).orElse(null), date(row.get(c.indexOf("essayFrom"))), date(row.get(c.indexOf("essayTo")))));
         }
         return items;
     }

@@ -3,6 +3,7 @@ package org.sovietpolicykg.server.pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 
 import org.sovietpolicykg.html.Terms;
 import org.sovietpolicykg.vocabulary.OA;
@@ -74,7 +76,7 @@ public final class ResourcePage {
         g.find(iri, Node.ANY, Node.ANY).toList().stream().filter(t -> !t.getPredicate().equals(RDF.type.asNode()))
                 .sorted(Comparator.comparing((Triple t) -> Terms.label(g, t.getPredicate()).orElse(terms.name(t.getPredicate())))
                         .thenComparing(t -> t.getObject().toString()))
-                .forEach(t -> out.add(Map.of("property", terms.plain(t.getPredicate(), g), "value", terms.plain(t.getObject(), g))));
+                .forEach(t -> out.add(row("property", terms.plain(t.getPredicate(), g), "value", terms.plain(t.getObject(), g), t)));
         s.put("outgoing", out);
 
         // what points to it, less what the sections above already say
@@ -84,10 +86,66 @@ public final class ResourcePage {
                 .filter(t -> !shown.contains(t.getPredicate()) && !(!claims.isEmpty() && isAbout(t.getPredicate())))
                 .sorted(Comparator.comparing((Triple t) -> Terms.label(g, t.getPredicate()).orElse(terms.name(t.getPredicate())))
                         .thenComparing(t -> t.getSubject().toString()))
-                .forEach(t -> in.add(Map.of("subject", terms.plain(t.getSubject(), g), "property", terms.plain(t.getPredicate(), g))));
+                .forEach(t -> in.add(row("subject", terms.plain(t.getSubject(), g), "property", terms.plain(t.getPredicate(), g), t)));
         s.put("incoming", in);
         s.put("hasIncoming", !in.isEmpty());
         return s;
+    }
+
+    /** A row of the property tables, flagged where the triple is only the curators' reading. */
+    private Map<String, Object> row(String k1, Object v1, String k2, Object v2, Triple t) {
+        Map<String, Object> m = new HashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        if (curatorsReading(t))
+            m.put("interpretation", true);
+        return m;
+    }
+
+    /**
+     * Whether the triple is the curators' reading, not the essay's: the shortcut of statements or links (or a
+     * super-property of theirs, such as spo:statedRelation) every one of which is asserted in a curators' claim, or a
+     * policy's outcome where the policy says that the curators' claim spo:interpretedIn is what it rests on.
+     */
+    boolean curatorsReading(Triple t) {
+        Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+        if (p.equals(spo("outcome")) && g.find(s, spo("interpretedIn"), Node.ANY).toList().stream().anyMatch(x -> isInterpretation(x.getObject())))
+            return true;
+        if (!o.isURI())
+            return false;
+        List<Node> claims = new ArrayList<>();
+        g.find(Node.ANY, RDF.subject.asNode(), s).mapWith(Triple::getSubject).toList().stream()
+                .filter(st -> g.contains(st, RDF.object.asNode(), o) && g.contains(st, RDF.type.asNode(), STATEMENT))
+                .filter(st -> first(st, RDF.predicate.asNode()).filter(q -> subPropertyOf(q, p)).isPresent())
+                .forEach(st -> first(st, spo("assertedIn")).ifPresent(claims::add));
+        Node link = spo("DomesticForeignLink");
+        for (Node l : g.find(Node.ANY, RDF.type.asNode(), link).mapWith(Triple::getSubject).toList()) {
+            boolean forward = !first(l, spo("direction")).map(d -> d.getURI().endsWith("/foreign-to-domestic")).orElse(false);
+            Node from = first(l, spo(forward ? "domesticSide" : "foreignSide")).orElse(null);
+            Node to = first(l, spo(forward ? "foreignSide" : "domesticSide")).orElse(null);
+            if (s.equals(from) && o.equals(to) && first(l, spo("relation")).flatMap(r -> first(r, spo("shortcut")))
+                    .filter(q -> subPropertyOf(q, p)).isPresent())
+                first(l, spo("assertedIn")).ifPresent(claims::add);
+        }
+        return !claims.isEmpty() && claims.stream().allMatch(this::isInterpretation);
+    }
+
+    private boolean isInterpretation(Node claim) {
+        return first(claim, spo("isInterpretation")).filter(x -> x.isLiteral() && x.getLiteralLexicalForm().equals("true")).isPresent();
+    }
+
+    /** p is q or one of its super-properties, following rdfs:subPropertyOf. */
+    private boolean subPropertyOf(Node q, Node p) {
+        List<Node> todo = new ArrayList<>(List.of(q));
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Node x = todo.remove(todo.size() - 1);
+            if (x.equals(p))
+                return true;
+            if (seen.add(x))
+                g.find(x, RDFS.subPropertyOf.asNode(), Node.ANY).mapWith(Triple::getObject).forEachRemaining(todo::add);
+        }
+        return false;
     }
 
     /** Whether a named graph other than the inferred one holds the triple. */
@@ -173,6 +231,8 @@ public final class ResourcePage {
                     m.put("predicate", terms.plain(first(x, RDF.predicate.asNode()).orElse(null), g));
                     m.put("object", terms.plain(first(x, RDF.object.asNode()).orElse(null), g));
                     first(x, spo("assertedIn")).ifPresent(c -> m.put("assertedIn", claimView(c)));
+                    first(x, spo("interpretedIn")).ifPresent(c -> m.put("interpretedIn", claimView(c)));
+                    modality(x, m);
                     first(NodeFactory.createURI(x.getURI() + "/time"), spo("essayPhrase")).ifPresent(t -> m.put("when", t.getLiteralLexicalForm()));
                     quoteOf(x).ifPresent(q -> m.put("quote", q));
                     return m;
@@ -195,9 +255,20 @@ public final class ResourcePage {
             m.put("foreign", terms.plain(first(x, spo("foreignSide")).orElse(null), g));
             first(x, spo("direction")).ifPresent(d -> m.put("direction", terms.plain(d, g)));
             first(x, spo("assertedIn")).ifPresent(c -> m.put("assertedIn", claimView(c)));
+            first(x, spo("interpretedIn")).ifPresent(c -> m.put("interpretedIn", claimView(c)));
+            modality(x, m);
             quoteOf(x).ifPresent(q -> m.put("quote", q));
             return m;
         }).toList();
+    }
+
+    /** How firmly the text puts a statement or link: its modality, and whether to say "the text only suggests that". */
+    private void modality(Node record, Map<String, Object> m) {
+        first(record, spo("modality")).ifPresent(x -> {
+            m.put("modality", terms.plain(x, g));
+            m.put("hedged", x.getURI().endsWith("/hedged"));
+            m.put("questioned", x.getURI().endsWith("/questioned"));
+        });
     }
 
     /** The claims about the resource: who makes each, with what stance and evidence, and what it says. */
