@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.sovietpolicykg.dataset.Datasets;
+import org.sovietpolicykg.search.TextSearch;
+import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 
@@ -14,10 +16,13 @@ public final class TestGraphs {
 
     private TestGraphs() {}
 
-    /** Its queryable form (union default graph), made once. */
+    /** Its queryable form (union default graph, with its text index), made once. */
     public static synchronized DatasetGraph queryable() {
-        if (queryable == null)
+        if (queryable == null) {
             queryable = Datasets.unionView(real().dataset());
+            // the text index of text:query, as the server and the query command set it
+            TextSearch.attach(queryable, BaseIri.DEFAULT);
+        }
         return queryable;
     }
 

@@ -1,11 +1,9 @@
 package org.sovietpolicykg.curation;
 
-import org.sovietpolicykg.diagnostics.Loc;
-import org.sovietpolicykg.diagnostics.Problem;
-import org.sovietpolicykg.diagnostics.Problems;
 import java.util.List;
 import java.util.Optional;
 
+import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.text.Quote;
 
 /**

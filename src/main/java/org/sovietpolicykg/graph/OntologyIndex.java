@@ -1,22 +1,23 @@
 package org.sovietpolicykg.graph;
 
-import java.util.TreeSet;
-import org.apache.jena.shacl.vocabulary.SHACL;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+
 import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPO;
 

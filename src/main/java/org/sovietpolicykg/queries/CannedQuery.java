@@ -47,6 +47,14 @@ public record CannedQuery(String name, String file, String summary, String descr
         return tags.contains(FEDERATED);
     }
 
+    /** The tag of a query that searches the text index ({@code text:query}): jena-text's, which other engines lack. */
+    public static final String TEXT = "text";
+
+    /** Whether the query searches the text index ({@code tags: [text]}), which only this server (and the CLI) builds. */
+    public boolean usesTextIndex() {
+        return tags.contains(TEXT);
+    }
+
     /** Whether the results come in a defined order (the query has ORDER BY), for comparing with golden files. */
     public boolean isOrdered() {
         return parsed.hasOrderBy();

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
@@ -144,6 +145,16 @@ public final class QueryPolicy {
     /** A new context with the policy set. */
     public Context context() {
         Context c = new Context();
+        applyTo(c);
+        return c;
+    }
+
+    /**
+     * A new context for a query on a dataset: what the dataset's context holds (its text index, for one), with the
+     * policy set over it.
+     */
+    public Context context(DatasetGraph dataset) {
+        Context c = dataset.getContext() == null ? new Context() : dataset.getContext().copy();
         applyTo(c);
         return c;
     }

@@ -31,7 +31,7 @@ import org.sovietpolicykg.vocabulary.SPO;
 
 /**
  * The full-text index of a dataset: Jena's own text index ({@code jena-text}, Lucene), queried in SPARQL with
- * {@code text:query}. It holds, from the curated and the source graphs, each sentence's and paragraph's text
+ * {@code text:query}. It holds, from the curated and the source graphs (and the concepts' labels from the ontology's), each sentence's and paragraph's text
  * ({@code rdf:value}), every label and alternative label, the names the texts use ({@code spo:nameInEssay}), their
  * variant spellings and the mentions' surface forms, each claim's summary, each description, and each quote of an
  * anchor ({@code oa:exact}): one Lucene field per property ({@link #FIELDS}), so that a hit says which property it
@@ -48,6 +48,8 @@ public final class TextSearch {
     public static final String QUERY = NS + "query";
     /** The most documents one {@code text:query} returns when it names no limit. */
     public static final int DEFAULT_LIMIT = 1_000;
+    /** The field of {@code rdf:value}, which a {@code text:query} without properties searches. */
+    public static final String DEFAULT_FIELD = "text";
 
     private TextSearch() {}
 
@@ -76,9 +78,9 @@ public final class TextSearch {
 
     /** The text index of a dataset's curated and source graphs, in memory. */
     public static TextIndex index(DatasetGraph dsg, BaseIri base) {
-        EntityDefinition def = new EntityDefinition("uri", "text", RDF.value.asNode());
+        EntityDefinition def = new EntityDefinition("uri", DEFAULT_FIELD, RDF.value.asNode());
         fields(base).forEach((field, p) -> {
-            if (!field.equals("text"))
+            if (!field.equals(DEFAULT_FIELD))
                 def.set(field, p);
         });
         def.setLangField("lang");
@@ -97,6 +99,12 @@ public final class TextSearch {
                         if (q.getObject().isLiteral())
                             quads.add(q);
                     });
+            // the concepts' labels (kinds of evidence, stances), which live with the ontology
+            for (Node p : List.of(SKOS.prefLabel.asNode(), SKOS.altLabel.asNode()))
+                dsg.find(base.node(SPD.GRAPH_ONTOLOGY), Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                    if (q.getObject().isLiteral())
+                        quads.add(q);
+                });
         });
         // a fixed order, so that the same sources give the same index
         quads.sort(Comparator.comparing((Quad q) -> q.getSubject().toString()).thenComparing(q -> q.getPredicate().getURI())

@@ -37,6 +37,7 @@ import org.sovietpolicykg.server.pages.PicturesServlet;
 import org.sovietpolicykg.server.pages.ReadingServlet;
 import org.sovietpolicykg.server.pages.ResourceServlet;
 import org.sovietpolicykg.server.pages.RunServlet;
+import org.sovietpolicykg.server.pages.SearchServlet;
 import org.sovietpolicykg.server.publish.DumpsServlet;
 import org.sovietpolicykg.server.publish.VoidServlet;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -48,6 +49,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   ""               HomeServlet          the landing page
  *   /run/*           RunServlet           results pages of the canned queries
  *   /editor          EditorServlet        the SPARQL editor
+ *   /search          SearchServlet        full-text search, a page or JSON (the canned query search)
  *   /static/*        StaticAssets         CSS, script, the editor's assets (Jetty's resource servlet)
  *   /favicon.ico     StaticAssets.atRoot  the icon, which browsers ask for at the root
  *   /api/queries     CatalogueServlet     the catalogue (JSON)
@@ -119,6 +121,7 @@ public final class Servers {
         OntologyServlet ontology = new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd);
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
                 .servlet("/run/*", new RunServlet(tables))
+                .servlet(SearchServlet.PATH, new SearchServlet(tables))
                 .servlet("/editor", new EditorServlet())
                 .servlet("/static/*", new StaticAssets())
                 .servlet("/favicon.ico", StaticAssets.atRoot())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.sovietpolicykg.TestProjects;
 import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.diagnostics.ProblemsException;

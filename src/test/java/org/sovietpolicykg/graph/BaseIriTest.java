@@ -26,6 +26,7 @@ import org.sovietpolicykg.queries.CannedQuery;
 import org.sovietpolicykg.queries.QueryBinder;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.queries.QueryRunner;
+import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -50,6 +51,7 @@ class BaseIriTest {
     /** The number of rows (or triples) of every canned query, with its defaults and examples bound. */
     static Map<String, Integer> rowCounts(DatasetGraph queryable, BaseIri base) {
         QueryCatalog catalog = QueryCatalog.load(Path.of("."), base);
+        TextSearch.attach(queryable, base); // for the search query, as the server does
         QueryRunner runner = new QueryRunner(queryable, 10_000);
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (CannedQuery q : catalog.all())

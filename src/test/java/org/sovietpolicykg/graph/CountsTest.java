@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
 

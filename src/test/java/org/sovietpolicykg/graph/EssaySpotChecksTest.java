@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
 

@@ -17,6 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.sovietpolicykg.Sparql;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.TestProjects;

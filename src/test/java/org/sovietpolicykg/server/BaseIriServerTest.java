@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.graph.GraphBuilder;
@@ -98,7 +99,7 @@ class BaseIriServerTest {
         Object[] counts = {"actor", 22, "alliances-and-their-ends", 11, "claims-by-historian", 6, "claims-in-dispute", 28,
                 "curators-interpretations", 16, "domestic-foreign-links", 14, "essay-author-claims", 37,
                 "essay-vs-enrichment-dates", 33, "historians-and-works", 5, "link-graph", 159, "link-tension-or-consistency", 14,
-                "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 82, "policy-reversals", 5,
+                "mentions-per-entity", 96, "passage-of-claim", 1, "policies-by-sphere", 82, "policy-reversals", 5, "search", 109,
                 "sentences-and-anchors", 41, "thesis-and-support", 24, "timeline", 36, "variant-spellings", 2,
                 "who-did-what-abroad", 63, "wikidata-links", 36, "year-at-home-and-abroad", 14};
         for (int i = 0; i < counts.length; i += 2)

@@ -20,17 +20,18 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
-import org.sovietpolicykg.TestGraphs;
-import org.sovietpolicykg.vocabulary.BaseIri;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import org.sovietpolicykg.TestGraphs;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -63,7 +63,7 @@ class SparqlWrapperQueriesTest extends AbstractLiveServerTest {
                 ran++;
         }
         assertEquals(List.of(), wrong, out);
-        assertEquals(25, queries.size(), "the 25 canned queries");
+        assertEquals(26, queries.size(), "the 26 canned queries");
         assertTrue(ran >= 20, "all but the federated ones ran through SPARQLWrapper: " + out);
         // the claims of the five historians, each in the essay: SPARQLWrapper gets the table the catalogue describes
         assertTrue(out.lines().anyMatch(l -> l.matches("claims-by-historian SELECT [1-9][0-9]*")), out);

@@ -40,6 +40,7 @@ import org.sovietpolicykg.formats.GraphOutput;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
+import org.sovietpolicykg.queries.TextSearchErrors;
 import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.server.http.PublicUrl;
@@ -204,6 +205,12 @@ public final class KgQueryService extends SPARQL_QueryDataset {
                 // the parser reports its own stack overflow as a parse error named after the Java error
                 if (e.getMessage() != null && e.getMessage().contains("StackOverflowError"))
                     ServletOps.errorBadRequest(TOO_DEEP);
+                throw e;
+            } catch (RuntimeException e) {
+                // a text search the client got wrong (unparsable, too many terms, bad highlight markers): a 400
+                KgException text = TextSearchErrors.asKgException(e);
+                if (text != null)
+                    ServletOps.errorBadRequest(text.getMessage());
                 throw e;
             }
             return null;
