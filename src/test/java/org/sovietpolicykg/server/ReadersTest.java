@@ -86,6 +86,29 @@ class ReadersTest extends AbstractLiveServerTest {
         assertTrue(r.body().contains("<span class=\"count\">50</span>"), "the legend counts the claims");
     }
 
+    /**
+     * The essay's hedges in the reading view: the legend counts the statements' and links' anchors by how firmly the
+     * text puts them, and {@code ?modality=hedged} (a plain link) shows, of those, only the hedged ones (the other
+     * kinds stay); each anchor's title says its modality.
+     */
+    @Test
+    void the_reading_view_filters_statements_and_links_by_modality() throws Exception {
+        String prefixes = "PREFIX spo: <https://w3id.org/soviet-policy-kg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#> ";
+        long hedged = count(prefixes + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a oa:hasBody ?r ; oa:hasTarget ?t ."
+                + " ?r spo:modality <" + BASE + "concept/hedged> }");
+        long asserted = count(prefixes + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a oa:hasBody ?r ; oa:hasTarget ?t ."
+                + " ?r spo:modality <" + BASE + "concept/asserted> }");
+        assertTrue(hedged > 0 && asserted > hedged, hedged + " hedged, " + asserted + " asserted");
+        HttpResponse<String> all = get("/essay", BROWSER);
+        assertTrue(all.body().contains("name=\"modality\" value=\"hedged\" checked"), "the legend offers the filter");
+        assertTrue(all.body().replace("&#61;", "=").contains("<a href=\"/essay?modality=hedged\">only these</a>"));
+        assertTrue(all.body().contains("title=\"statement (hedged): ") || all.body().contains("title=\"link (hedged): "), "titles say it");
+        Map<String, Integer> onlyHedged = kinds(get("/essay?modality=hedged", BROWSER).body());
+        assertEquals(hedged, onlyHedged.getOrDefault("statement", 0) + onlyHedged.getOrDefault("link", 0), "only the hedged ones: " + onlyHedged);
+        assertEquals(kinds(all.body()).get("claim"), onlyHedged.get("claim"), "the claims stay");
+        assertEquals(400, get("/essay?modality=certain", BROWSER).statusCode());
+    }
+
     @Test
     void the_filter_by_kind_is_a_plain_link_and_shows_only_those_kinds() throws Exception {
         HttpResponse<String> claims = get("/essay?kind=claim", BROWSER);

@@ -2,6 +2,7 @@ package org.sovietpolicykg.server.pages;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,12 +81,23 @@ public final class ReadingServlet extends KgServlet {
         }
         if (kinds.isEmpty())
             kinds.addAll(Highlighter.KINDS);
+        Set<String> modalities = new TreeSet<>();
+        String[] firm = req.getParameterValues("modality");
+        if (firm != null) {
+            for (String m : firm) {
+                if (!MODALITIES.contains(m))
+                    throw new BadRequestException("Unknown modality=" + m + "; expected one of " + MODALITIES);
+                modalities.add(m);
+            }
+        }
+        if (modalities.isEmpty())
+            modalities.addAll(MODALITIES);
         Node text = terms.base().node(NodeFactory.createURI(SPD.BASE + "text/" + source));
         Graph g = queryable.getDefaultGraph();
         if (source.isEmpty() || source.contains("/") || !g.contains(text, RDF.type.asNode(), Node.ANY))
             throw new NotFoundException("No text " + (source.isEmpty() ? "named" : "\"" + source + "\"") + " to read here", texts(g));
-        String key = source + " " + kinds;
-        html(resp, pages.computeIfAbsent(key, k -> render(g, text, source, kinds)));
+        String key = source + " " + kinds + " " + modalities;
+        html(resp, pages.computeIfAbsent(key, k -> render(g, text, source, kinds, modalities)));
     }
 
     /** A sentence with its anchors highlighted (for the sentence's own page), if the node is a sentence. */
@@ -96,7 +108,7 @@ public final class ReadingServlet extends KgServlet {
         Optional<Node> value = Terms.first(g, sentence, RDF.value.asNode());
         if (value.isEmpty())
             return Optional.empty();
-        List<Span> spans = spans(g, new TreeSet<>(Highlighter.KINDS)).getOrDefault(sentence, List.of());
+        List<Span> spans = spans(g, new TreeSet<>(Highlighter.KINDS), MODALITIES).getOrDefault(sentence, List.of());
         return Optional.of(Highlighter.html(value.get().getLiteralLexicalForm(), spans));
     }
 
@@ -119,8 +131,8 @@ public final class ReadingServlet extends KgServlet {
         return terms.spo(local);
     }
 
-    private String render(Graph g, Node text, String source, Set<String> kinds) {
-        Map<Node, List<Span>> bySentence = spans(g, kinds);
+    private String render(Graph g, Node text, String source, Set<String> kinds, Set<String> modalities) {
+        Map<Node, List<Span>> bySentence = spans(g, kinds, modalities);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Highlighter.KINDS.forEach(k -> counts.put(k, 0));
         List<Map<String, Object>> paragraphs = new ArrayList<>();
@@ -155,7 +167,14 @@ public final class ReadingServlet extends KgServlet {
         s.put("paragraphs", paragraphs);
         s.put("legend", legend);
         s.put("all", here);
-        s.put("filtered", kinds.size() < Highlighter.KINDS.size());
+        s.put("filtered", kinds.size() < Highlighter.KINDS.size() || modalities.size() < MODALITIES.size());
+        // how firmly the text puts its statements and links: a filter of its own
+        Map<String, Integer> firmness = modalityCounts(g);
+        List<Map<String, Object>> byModality = new ArrayList<>();
+        for (String m : MODALITIES)
+            byModality.add(Map.of("modality", m, "label", MODALITY_LABELS.get(m), "count", firmness.getOrDefault(m, 0),
+                    "only", here + "?modality=" + m, "shown", modalities.contains(m)));
+        s.put("modalities", byModality);
         s.put("anchors", counts.values().stream().mapToInt(Integer::intValue).sum());
         return Pages.render("reading", s);
     }
@@ -170,8 +189,32 @@ public final class ReadingServlet extends KgServlet {
         };
     }
 
-    /** The anchors of every sentence: each annotation's position in its sentence, its kind and its body's page. */
-    private Map<Node, List<Span>> spans(Graph g, Set<String> kinds) {
+    /** How firmly the text puts a statement or a link ({@code spo:modality}): the concepts' local names. */
+    static final List<String> MODALITIES = List.of("asserted", "hedged", "questioned");
+    static final Map<String, String> MODALITY_LABELS = Map.of("asserted", "asserted (the text says so)",
+            "hedged", "hedged (the text only suggests it: \"seems\", \"could be argued\")", "questioned", "questioned (the text asks it)");
+
+    /** The modality of a statement or link, as the local name of its concept; empty for anything else. */
+    private Optional<String> modality(Graph g, Node body) {
+        return Terms.first(g, body, spo("modality")).filter(Node::isURI).map(m -> m.getURI().substring(m.getURI().lastIndexOf('/') + 1));
+    }
+
+    /** The statements' and links' anchors by modality. */
+    private Map<String, Integer> modalityCounts(Graph g) {
+        Map<String, Integer> counts = new HashMap<>();
+        g.find(Node.ANY, OA.hasTarget, Node.ANY).forEachRemaining(t -> {
+            String kind = ResourcePage.kind(t.getSubject());
+            if (kind.equals("statement") || kind.equals("link"))
+                Terms.first(g, t.getSubject(), OA.hasBody).flatMap(b -> modality(g, b)).ifPresent(m -> counts.merge(m, 1, Integer::sum));
+        });
+        return counts;
+    }
+
+    /**
+     * The anchors of every sentence: each annotation's position in its sentence, its kind and its body's page; of the
+     * statements and links, those of the modalities asked for.
+     */
+    private Map<Node, List<Span>> spans(Graph g, Set<String> kinds, Collection<String> modalities) {
         Map<Node, List<Span>> m = new HashMap<>();
         g.find(Node.ANY, OA.hasTarget, Node.ANY).forEachRemaining(t -> {
             Node anno = t.getSubject();
@@ -189,8 +232,11 @@ public final class ReadingServlet extends KgServlet {
                 if (start.isEmpty() || end.isEmpty())
                     return;
                 Node b = body.get();
+                Optional<String> firm = modality(g, b);
+                if (firm.isPresent() && !modalities.contains(firm.get()))
+                    return;
                 String label = bodyLabel(g, b, kind);
-                String title = kind + ": " + (label.length() > 160 ? label.substring(0, 157) + "…" : label);
+                String title = kind + firm.map(f -> " (" + f + ")").orElse("") + ": " + (label.length() > 160 ? label.substring(0, 157) + "…" : label);
                 m.computeIfAbsent(sentence.get(), x -> new ArrayList<>()).add(new Span(Integer.parseInt(start.get().getLiteralLexicalForm()),
                         Integer.parseInt(end.get().getLiteralLexicalForm()), kind, terms.base().href(b.getURI()), title,
                         terms.base().href(anno.getURI())));
