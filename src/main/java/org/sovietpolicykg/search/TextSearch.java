@@ -23,6 +23,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.OA;
@@ -51,6 +53,8 @@ public final class TextSearch {
     /** The field of {@code rdf:value}, which a {@code text:query} without properties searches. */
     public static final String DEFAULT_FIELD = "text";
 
+    private static final Logger LOG = LoggerFactory.getLogger(TextSearch.class);
+
     private TextSearch() {}
 
     /** The indexed properties by their field names (under the default base), in the order they are documented. */
@@ -71,9 +75,16 @@ public final class TextSearch {
 
     /** Indexes a dataset (its named graphs, or their queryable union view) and sets the index in its context. */
     public static TextIndex attach(DatasetGraph dsg, BaseIri base) {
+        long t0 = System.nanoTime();
         TextIndex index = index(dsg, base);
         dsg.getContext().set(TextQuery.textIndex, index);
+        LOG.info("Text index: {} texts, names, summaries and quotes indexed in {} ms", documents(index), (System.nanoTime() - t0) / 1_000_000);
         return index;
+    }
+
+    /** How many documents (literals) an index of this class holds. */
+    static int documents(TextIndex index) {
+        return index instanceof TextIndexLucene l && l.getIndexWriter() != null ? l.getIndexWriter().getDocStats().numDocs : -1;
     }
 
     /** The text index of a dataset's curated and source graphs, in memory. */
