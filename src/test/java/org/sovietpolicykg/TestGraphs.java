@@ -3,11 +3,12 @@ package org.sovietpolicykg;
 import java.nio.file.Path;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+
 import org.sovietpolicykg.dataset.Datasets;
-import org.sovietpolicykg.search.TextSearch;
-import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.search.TextSearch;
+import org.sovietpolicykg.vocabulary.BaseIri;
 
 /** The real knowledge graph, built once per test JVM from the project's own ontology/ and data/. */
 public final class TestGraphs {

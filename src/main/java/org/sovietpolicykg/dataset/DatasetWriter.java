@@ -185,8 +185,15 @@ public final class DatasetWriter {
 
     /** The manifest of some files: "sha256  name" lines, in name order. */
     static byte[] manifest(Map<String, byte[]> files) {
+        Map<String, String> sums = new TreeMap<>();
+        files.forEach((name, bytes) -> sums.put(name, Sha256.hex(bytes)));
+        return manifestOfSums(sums);
+    }
+
+    /** The manifest of files whose sha256 is known: "sha256  name" lines, in name order. */
+    static byte[] manifestOfSums(Map<String, String> sums) {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(files).forEach((name, bytes) -> sb.append(Sha256.hex(bytes)).append("  ").append(name).append('\n'));
+        new TreeMap<>(sums).forEach((name, sha) -> sb.append(sha).append("  ").append(name).append('\n'));
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -61,9 +61,9 @@ public record Dump(String name, String mediaType, byte[] bytes, String sha256) {
      * download: {@code sha256sum -c manifest.sha256} in a folder of downloaded dumps checks them all.
      */
     public static Dump manifestOf(List<Dump> dumps) {
-        Map<String, byte[]> files = new TreeMap<>();
-        dumps.forEach(d -> files.put(d.name(), d.bytes()));
-        byte[] bytes = DatasetWriter.manifest(files);
+        Map<String, String> sums = new TreeMap<>();
+        dumps.forEach(d -> sums.put(d.name(), d.sha256()));
+        byte[] bytes = DatasetWriter.manifestOfSums(sums);
         return new Dump(MANIFEST, "text/plain; charset=UTF-8", bytes, Sha256.hex(bytes));
     }
 

@@ -24,6 +24,7 @@ import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.vocabulary.XSD;
 
 import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.search.TextSearch;
 
 /**
  * The functions a query may call: the SPARQL 1.1 built-ins (always), XSD casts, the XPath string, date and math
@@ -52,7 +53,7 @@ final class FunctionAllowlist {
     static final Set<String> PROPERTY_FUNCTIONS = Set.of(LIST + "member", LIST + "index", LIST + "length",
             "http://www.w3.org/2000/01/rdf-schema#member",
             // full-text search on the dataset's own text index (jena-text; the search package builds it)
-            "http://jena.apache.org/text#query");
+            TextSearch.QUERY);
 
     private FunctionAllowlist() {}
 

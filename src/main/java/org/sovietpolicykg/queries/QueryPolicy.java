@@ -15,6 +15,7 @@ import org.sovietpolicykg.config.KgConfig;
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
+import org.sovietpolicykg.search.TextSearchErrors;
 
 /**
  * What a query may do, in one place, for every path that runs one: the SPARQL endpoint (Fuseki), the canned-query
@@ -140,13 +141,6 @@ public final class QueryPolicy {
         if (e instanceof QueryCancelledException)
             return tooLong();
         return e instanceof KgException k ? k : new KgException("The query failed while its answer was written", e);
-    }
-
-    /** A new context with the policy set. */
-    public Context context() {
-        Context c = new Context();
-        applyTo(c);
-        return c;
     }
 
     /**

@@ -284,7 +284,7 @@ public final class Reconciler {
         if (best.type() == MatchType.FUZZY) {
             double similarity = best.score() / (MATCH_THRESHOLD - 1);
             double nextSimilarity = next == null ? 0 : next.score() / (MATCH_THRESHOLD - 1);
-            return similarity >= FUZZY_AUTO - 0.001 && similarity - nextSimilarity >= FUZZY_LEAD && !extends_(query, best.entity());
+            return similarity >= FUZZY_AUTO - 0.001 && similarity - nextSimilarity >= FUZZY_LEAD && !extendsAName(query, best.entity());
         }
         return best.score() >= MATCH_THRESHOLD && (next == null || next.score() < best.score());
     }
@@ -294,7 +294,7 @@ public final class Reconciler {
      * "Litvinov", a woman's form of the surname, perhaps another person; "Five Year Plan" of "Five Year Plans"): similar,
      * but never matched without asking. A spelling that differs inside ("Molotoff", "Komintern") can be.
      */
-    private static boolean extends_(Set<String> query, Entity e) {
+    private static boolean extendsAName(Set<String> query, Entity e) {
         for (String n : names(e))
             for (String f : NameForms.of(n))
                 for (String q : query) {
@@ -414,21 +414,17 @@ public final class Reconciler {
 
     /** How many words a name has ("Hermann Göring": 2). */
     private static int wordCount(String name) {
-        return forms(name).stream().findFirst().map(f -> f.split(" ").length).orElse(1);
+        return NameForms.of(name).stream().findFirst().map(f -> f.split(" ").length).orElse(1);
     }
 
     /** The words of a name's forms ("Hermann Göring": hermann, goring, goering). */
     private static Set<String> words(String name) {
         Set<String> w = new LinkedHashSet<>();
-        for (String f : forms(name))
+        for (String f : NameForms.of(name))
             for (String x : f.split(" "))
                 if (x.length() >= 3)
                     w.add(x);
         return w;
     }
 
-    /** The comparable forms of a name ({@link NameForms#of}). */
-    static Set<String> forms(String name) {
-        return NameForms.of(name);
-    }
 }

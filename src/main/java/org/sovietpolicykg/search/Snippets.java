@@ -1,6 +1,7 @@
 package org.sovietpolicykg.search;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -18,7 +19,8 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 
 import org.sovietpolicykg.errors.BadRequestException;
-import org.sovietpolicykg.queries.TextSearchErrors;
+
+import com.github.mustachejava.util.HtmlEscaper;
 
 /**
  * A search as a reader types it, checked before it runs, and the matched words of a text marked for a snippet, with
@@ -98,22 +100,19 @@ public final class Snippets {
         return marked.replace(String.valueOf(START), "").replace(String.valueOf(END), "");
     }
 
-    /** A marked text as HTML: escaped, the marks as {@code <mark>} elements. */
+    /** A marked text as HTML: escaped (Mustache's escaper, as the pages), the marks as {@code <mark>} elements. */
     public static String html(String marked) {
-        StringBuilder out = new StringBuilder();
+        StringWriter out = new StringWriter();
+        int from = 0;
         for (int i = 0; i < marked.length(); i++) {
             char c = marked.charAt(i);
-            switch (c) {
-                case START -> out.append("<mark>");
-                case END -> out.append("</mark>");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            if (c == START || c == END) {
+                HtmlEscaper.escape(marked.substring(from, i), out);
+                out.write(c == START ? "<mark>" : "</mark>");
+                from = i + 1;
             }
         }
+        HtmlEscaper.escape(marked.substring(from), out);
         return out.toString();
     }
 }

@@ -73,8 +73,15 @@ public final class TextSearch {
         return f;
     }
 
-    /** Indexes a dataset (its named graphs, or their queryable union view) and sets the index in its context. */
+    /**
+     * Indexes a dataset (its named graphs, or their queryable union view) and sets the index in its context, unless
+     * its context has one already.
+     */
     public static TextIndex attach(DatasetGraph dsg, BaseIri base) {
+        // a dataset does not change while it is served: the index already made for it is the one (a second server,
+        // or a test, on the same dataset does not index it again)
+        if (dsg.getContext().get(TextQuery.textIndex) instanceof TextIndex made)
+            return made;
         long t0 = System.nanoTime();
         TextIndex index = index(dsg, base);
         dsg.getContext().set(TextQuery.textIndex, index);

@@ -57,7 +57,7 @@ class SearchTest extends AbstractLiveServerTest {
         // the page says so, and links the sentence to its place in the reading view
         String page = get("/search?q=Rapallo", "text/html").body();
         assertTrue(page.contains("which the text spells “Rapello”"), page);
-        assertTrue(page.contains("href=\"/read/essay#p4-s8\""), page);
+        assertTrue(page.contains("href=\"/essay#p4-s8\""), page);
         assertTrue(page.contains("<input type=\"search\" name=\"q\" value=\"Rapallo\""), "the query kept in the box");
     }
 

@@ -134,14 +134,9 @@ public final class SearchServlet extends KgServlet {
         return hits.subList(from, Math.min(hits.size(), from + PAGE_SIZE));
     }
 
-    /** The reading view's address of a sentence ({@code /read/essay#p4-s8}), or its IRI's page. */
+    /** The sentence's place in the reading view ({@code /essay#p4-s8}), as every page links it. */
     private String sentenceHref(Node sentence) {
-        String path = terms.base().localPath(sentence.getURI()).orElse(sentence.getURI());
-        // /text/SOURCE/pN/sM → /read/SOURCE#pN-sM
-        String[] p = path.split("/");
-        if (p.length == 5 && p[1].equals("text"))
-            return "/read/" + p[2] + "#" + p[3] + "-" + p[4];
-        return path;
+        return terms.base().localPath(sentence.getURI()).map(ReadingServlet::href).orElse(sentence.getURI());
     }
 
     private String sentenceLabel(Node sentence) {

@@ -33,6 +33,8 @@ public final class DumpsServlet extends KgServlet {
 
     /** The dumps, made once on first use by the supplier the server gives (serialising is not start-up work). */
     private final transient Supplier<List<Dump>> dumpsOf;
+    /** The dumps by name with their manifest: made on the first request that needs them (the dataset does not change). */
+    private transient volatile Map<String, Dump> byName;
     /** Seconds since the epoch, as HTTP dates carry them. */
     private final long lastModified;
 
@@ -41,12 +43,17 @@ public final class DumpsServlet extends KgServlet {
         this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
     }
 
-    /** The dumps by name, and their checksums ({@link Dump#MANIFEST}). */
+    /** The dumps by name, and their checksums ({@link Dump#MANIFEST}), made once. */
     private Map<String, Dump> dumps() {
-        Map<String, Dump> m = new LinkedHashMap<>();
-        List<Dump> dumps = dumpsOf.get();
-        dumps.forEach(x -> m.put(x.name(), x));
-        m.put(Dump.MANIFEST, Dump.manifestOf(dumps));
+        Map<String, Dump> m = byName;
+        if (m == null) {
+            m = new LinkedHashMap<>();
+            List<Dump> dumps = dumpsOf.get();
+            for (Dump d : dumps)
+                m.put(d.name(), d);
+            m.put(Dump.MANIFEST, Dump.manifestOf(dumps));
+            byName = m;
+        }
         return m;
     }
 

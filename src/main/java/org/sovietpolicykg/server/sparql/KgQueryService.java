@@ -40,7 +40,6 @@ import org.sovietpolicykg.formats.GraphOutput;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.queries.QueryPolicy;
-import org.sovietpolicykg.queries.TextSearchErrors;
 import org.sovietpolicykg.server.http.KgServlet;
 import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.server.http.PublicUrl;
@@ -207,10 +206,11 @@ public final class KgQueryService extends SPARQL_QueryDataset {
                     ServletOps.errorBadRequest(TOO_DEEP);
                 throw e;
             } catch (RuntimeException e) {
-                // a text search the client got wrong (unparsable, too many terms, bad highlight markers): a 400
-                KgException text = TextSearchErrors.asKgException(e);
-                if (text != null)
-                    ServletOps.errorBadRequest(text.getMessage());
+                // a failure the policy knows (a SERVICE refused or failing, a text search the client got wrong): its
+                // own status and message, not Fuseki's 500
+                KgException known = QueryPolicy.serviceError(e);
+                if (known != null)
+                    ServletOps.error(known.status(), known.getMessage());
                 throw e;
             }
             return null;

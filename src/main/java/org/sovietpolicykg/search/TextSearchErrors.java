@@ -1,4 +1,4 @@
-package org.sovietpolicykg.queries;
+package org.sovietpolicykg.search;
 
 import java.util.regex.PatternSyntaxException;
 
