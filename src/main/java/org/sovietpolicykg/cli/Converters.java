@@ -75,6 +75,12 @@ final class Converters {
         }
     }
 
+    static final class QueryReads extends Of<Integer> {
+        QueryReads() {
+            super(Settings.MAX_QUERY_READS);
+        }
+    }
+
     static final class AnswerCache extends Of<Integer> {
         AnswerCache() {
             super(Settings.ANSWER_CACHE_MB);

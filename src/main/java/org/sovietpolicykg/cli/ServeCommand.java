@@ -63,6 +63,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--query-queue", paramLabel = "N", descriptionKey = "kg.queryQueue", converter = Converters.Queue.class)
     int queryQueue;
 
+    @Option(names = "--max-query-reads", paramLabel = "N", descriptionKey = "kg.maxQueryReads", converter = Converters.QueryReads.class)
+    int maxQueryReads;
+
     @Option(names = "--answer-cache-mb", paramLabel = "N", descriptionKey = "kg.answerCacheMb", converter = Converters.AnswerCache.class)
     int answerCacheMb;
 
@@ -88,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         KgConfig config = project.config().withPort(port).withDatasetDir(dataset)
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue,
-                        answerCacheMb * 1024L * 1024L))
+                        answerCacheMb * 1024L * 1024L, maxQueryReads))
                 .withAddress(new Address(Optional.ofNullable(publicUrl), trustedProxies));
         // the built dataset is read while the sources' fingerprint is computed (two cores: both at once); if the
         // fingerprint then differs, what was read is dropped

@@ -79,26 +79,36 @@ public record KgConfig(BaseIri base, Path projectDir, Path datasetDir, int port,
      * bytes of answers the server keeps (for the endpoint and the canned queries together; 0 keeps none).
      */
     public record Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue,
-            long answerCacheBytes) {
-        /** 192 KiB of request (below Jetty's 200,000-byte form limit), 100,000 rows, 64 MiB of answer, 4 queries at once and 16 waiting, 8 MiB of answers kept. */
+            long answerCacheBytes, long maxQueryReads) {
+        /**
+         * 192 KiB of request (below Jetty's 200,000-byte form limit), 100,000 rows, 64 MiB of answer, 4 queries at once and
+         * 16 waiting, 8 MiB of answers kept, 20 million triples read by one query.
+         */
         public static final Limits DEFAULT = new Limits(Settings.MAX_REQUEST_BYTES.defaultValue(), Settings.MAX_RESULT_ROWS.defaultValue(),
                 Settings.MAX_RESULT_MB.defaultValue() * 1024L * 1024L, Settings.QUERY_WORKERS.defaultValue(), Settings.QUERY_QUEUE.defaultValue(),
-                Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L);
+                Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L, Settings.MAX_QUERY_READS.defaultValue());
 
         public Limits {
-            if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0 || answerCacheBytes < 0)
+            if (maxRequestBytes <= 0 || maxResultRows <= 0 || maxResultBytes <= 0 || queryWorkers <= 0 || queryQueue < 0 || answerCacheBytes < 0
+                    || maxQueryReads <= 0)
                 throw new ConfigException("Illegal limits " + maxRequestBytes + ", " + maxResultRows + ", " + maxResultBytes + ", "
-                        + queryWorkers + ", " + queryQueue + ", " + answerCacheBytes + ": expected positive sizes and counts");
+                        + queryWorkers + ", " + queryQueue + ", " + answerCacheBytes + ", " + maxQueryReads + ": expected positive sizes and counts");
         }
 
-        /** The limits with the default answer cache. */
+        /** The limits with the default answer cache and read limit. */
         public Limits(int maxRequestBytes, long maxResultRows, long maxResultBytes, int queryWorkers, int queryQueue) {
-            this(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L);
+            this(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, Settings.ANSWER_CACHE_MB.defaultValue() * 1024L * 1024L,
+                    Settings.MAX_QUERY_READS.defaultValue());
         }
 
         /** The same limits with another bound of the answer caches, in bytes. */
         public Limits withAnswerCacheBytes(long bytes) {
-            return new Limits(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, bytes);
+            return new Limits(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, bytes, maxQueryReads);
+        }
+
+        /** The same limits with another bound of the triples one query may read. */
+        public Limits withMaxQueryReads(long reads) {
+            return new Limits(maxRequestBytes, maxResultRows, maxResultBytes, queryWorkers, queryQueue, answerCacheBytes, reads);
         }
     }
 

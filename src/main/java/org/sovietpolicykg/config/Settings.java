@@ -65,6 +65,11 @@ public final class Settings {
     public static final Setting<Integer> QUERY_QUEUE = new Setting<>("kg.queryQueue", List.of("--query-queue"),
             "Queries that may wait for a worker (beyond: 503 with Retry-After)", "16", t -> checkPositive("query queue", t));
 
+    public static final Setting<Integer> MAX_QUERY_READS = new Setting<>("kg.maxQueryReads", List.of("--max-query-reads"),
+            "Most triples one query may read from the graph, counted as it runs (more: a 400 that says what reads so much,"
+                    + " such as a path of * or + over every property); the canned queries read at most about 7,000 on the essay",
+            "20000000", t -> checkPositive("read limit", t));
+
     public static final Setting<Integer> ANSWER_CACHE_MB = new Setting<>("kg.answerCacheMb", List.of("--answer-cache-mb"),
             "MiB of answers kept in memory (the dataset does not change while it is served), for the endpoint and the"
                     + " canned queries together; 0 keeps none", "8", t -> checkNonNegative("answer cache", t));
@@ -80,7 +85,7 @@ public final class Settings {
             t -> splitList(t).stream().map(Settings::checkProxy).toList());
 
     public static final List<Setting<?>> ALL = List.of(BASE_IRI, PROJECT_DIR, DATASET_DIR, PORT, QUERY_TIMEOUT_MS, ALLOW_SERVICE,
-            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE, ANSWER_CACHE_MB, PUBLIC_URL,
+            SERVICE_ALIAS, MAX_REQUEST_BYTES, MAX_RESULT_ROWS, MAX_RESULT_MB, QUERY_WORKERS, QUERY_QUEUE, MAX_QUERY_READS, ANSWER_CACHE_MB, PUBLIC_URL,
             TRUSTED_PROXY);
 
     /**

@@ -5,36 +5,90 @@ import java.util.function.Supplier;
 import org.apache.jena.query.QueryCancelledException;
 
 /**
- * The time limit of the query that the current thread evaluates, for work that Jena's own timeout cannot stop: a
- * single regular expression or replacement runs in one call of Java's regex engine, which looks at no clock. The
- * guarded expressions ({@link GuardedExpressions}) give it a {@link CharSequence} that checks this deadline as the
- * engine reads, so a catastrophic pattern is stopped within a moment of the limit.
+ * The time limit of the query that the current thread evaluates, and how much of the graph it may read, for work that
+ * Jena's own timeout cannot stop. A single regular expression or replacement runs in one call of Java's regex engine,
+ * which looks at no clock: the guarded expressions ({@link GuardedExpressions}) give it a {@link CharSequence} that
+ * checks this deadline as the engine reads. Jena's evaluation of arbitrary-length property paths ({@code *}, {@code +}
+ * under sequences and negated sets) collects its answers in lists and never looks at the query's cancellation (apache/jena
+ * #1629): every triple it reads comes through {@link BoundedReads}, which counts it here, so that such a query is
+ * stopped within a moment of its limit, and refused once it has read more than its budget of triples, long before the
+ * lists it builds could fill the memory.
  */
 public final class Deadline {
-    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+    private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
+    /** How many reads pass between two looks at the clock. */
+    private static final int CLOCK_EVERY = 1 << 10;
+
+    /** What the query of one thread may still do: until when, and how many triples it may read. */
+    private static final class Budget {
+        final long deadline;
+        final long maxReads;
+        final Supplier<? extends RuntimeException> overRead;
+        long reads;
+
+        Budget(long deadline, long maxReads, Supplier<? extends RuntimeException> overRead) {
+            this.deadline = deadline;
+            this.maxReads = maxReads;
+            this.overRead = overRead;
+        }
+    }
 
     private Deadline() {}
 
-    /** Runs {@code work} with a deadline {@code timeoutMs} from now (an enclosing, earlier deadline stays). */
+    /** Runs {@code work} with a deadline {@code timeoutMs} from now (an enclosing, earlier deadline stays), reads unbounded. */
     public static <T> T within(long timeoutMs, Supplier<T> work) {
-        Long outer = DEADLINE.get();
+        return within(timeoutMs, Long.MAX_VALUE, () -> new QueryCancelledException(), work);
+    }
+
+    /**
+     * Runs {@code work} with a deadline {@code timeoutMs} from now and at most {@code maxReads} triples read from the
+     * graph ({@link BoundedReads}), beyond which {@code overRead} is thrown. An enclosing budget's earlier deadline and
+     * its reads stay: a query run inside another (a canned query's page) counts against the outer one too.
+     */
+    public static <T> T within(long timeoutMs, long maxReads, Supplier<? extends RuntimeException> overRead, Supplier<T> work) {
+        Budget outer = CURRENT.get();
         long mine = System.nanoTime() + timeoutMs * 1_000_000L;
-        DEADLINE.set(outer != null && outer - mine < 0 ? outer : mine);
+        Budget b = outer == null ? new Budget(mine, maxReads, overRead)
+                : new Budget(outer.deadline - mine < 0 ? outer.deadline : mine, Math.min(outer.maxReads - outer.reads, maxReads), overRead);
+        CURRENT.set(b);
         try {
             return work.get();
         } finally {
-            if (outer == null)
-                DEADLINE.remove();
-            else
-                DEADLINE.set(outer);
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                outer.reads += b.reads;
+                CURRENT.set(outer);
+            }
         }
     }
 
     /** Throws Jena's own cancellation (a 503 on every path) when the deadline of this thread has passed. */
     public static void check() {
-        Long d = DEADLINE.get();
-        if (d != null && System.nanoTime() - d > 0)
+        Budget b = CURRENT.get();
+        if (b != null && System.nanoTime() - b.deadline > 0)
             throw new QueryCancelledException();
+    }
+
+    /**
+     * Counts one triple read by the query of this thread: past its budget the budget's exception (a 400), and now and
+     * then a look at the clock (Jena's cancellation, a 503, once the deadline has passed). No budget, no count.
+     */
+    static void read() {
+        Budget b = CURRENT.get();
+        if (b == null)
+            return;
+        long n = ++b.reads;
+        if (n > b.maxReads)
+            throw b.overRead.get();
+        if ((n & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - b.deadline > 0)
+            throw new QueryCancelledException();
+    }
+
+    /** How many triples the query of this thread has read so far (0 outside a query). */
+    public static long reads() {
+        Budget b = CURRENT.get();
+        return b == null ? 0 : b.reads;
     }
 
     /** A view of a string whose reads check the deadline now and then. */

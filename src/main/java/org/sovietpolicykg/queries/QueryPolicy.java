@@ -116,9 +116,25 @@ public final class QueryPolicy {
         return GuardedExpressions.guard(query);
     }
 
-    /** Runs the evaluation of a query (and the writing of its results) under this policy's deadline. */
+    /** The 400 for a query that has read more triples than it may. */
+    public BadRequestException tooMuchRead() {
+        return new BadRequestException(String.format(java.util.Locale.ROOT, "The query read more than %,d triples of the graph, the most one query"
+                + " may read, and was stopped; a path of * or + over any property (!<p>, a variable), or patterns that share no"
+                + " variable, read the graph many times over: name the path's properties, bind one of its ends, or join the"
+                + " patterns by a variable", limits.maxQueryReads()));
+    }
+
+    /**
+     * Runs the evaluation of a query (and the writing of its results) under this policy's deadline and read limit,
+     * which every read of a {@link #view view} of the dataset counts against.
+     */
     public <T> T run(Supplier<T> evaluation) {
-        return Deadline.within(timeoutMs, evaluation);
+        return Deadline.within(timeoutMs, limits.maxQueryReads(), this::tooMuchRead, evaluation);
+    }
+
+    /** The dataset as queries under this policy read it: every triple read counted against the query's limits. */
+    public static DatasetGraph view(DatasetGraph dataset) {
+        return BoundedReads.view(dataset);
     }
 
     /**
@@ -127,7 +143,16 @@ public final class QueryPolicy {
      */
     public static KgException serviceError(Throwable e) {
         KgException service = ServiceAllowlist.asKgException(e);
-        return service != null ? service : TextSearchErrors.asKgException(e);
+        if (service != null)
+            return service;
+        KgException search = TextSearchErrors.asKgException(e);
+        if (search != null)
+            return search;
+        // the policy's own limits, raised inside the engine (the read limit), however the engine wrapped them
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof KgException k)
+                return k;
+        return null;
     }
 
     /**

@@ -99,7 +99,7 @@ public final class QueryRunner {
         Query prepared = policy.prepare(query);
         try {
             return policy.run(() -> Txn.calculateRead(dataset, () -> {
-                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dataset)).query(prepared).context(policy.context(dataset))
+                try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(QueryPolicy.view(dataset))).query(prepared).context(policy.context(dataset))
                         .timeout(timeoutMs, TimeUnit.MILLISECONDS).build()) {
                     return results.apply(qe);
                 }

@@ -298,7 +298,9 @@ public final class KgServer {
                 throw new ConfigException("No graph to serve: call dataset(...) first");
             // a context of its own: the policy must not leak into the dataset given (another server, a test, a query)
             Context own = queryable.getContext() == null ? Context.create() : queryable.getContext().copy();
-            DatasetGraph readOnly = new DatasetGraphReadOnly(queryable, own);
+            // every triple a query reads counted against its time and read limits (paths included: Jena's own timeout
+            // does not stop their evaluation)
+            DatasetGraph readOnly = new DatasetGraphReadOnly(QueryPolicy.view(queryable), own);
             policy.applyTo(readOnly.getContext());
             Limits limits = policy.limits();
             JsonLdContext context = jsonLd != null ? jsonLd : Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, BaseIri.DEFAULT));
