@@ -46,6 +46,7 @@ import org.sovietpolicykg.server.http.CorsFilter;
 import org.sovietpolicykg.server.http.FormatNamesFilter;
 import org.sovietpolicykg.server.http.NotFoundPages;
 import org.sovietpolicykg.server.http.PublicUrl;
+import org.sovietpolicykg.server.http.RequestBodies;
 import org.sovietpolicykg.server.http.RequestLimitFilter;
 import org.sovietpolicykg.server.http.ResponseLimitFilter;
 import org.sovietpolicykg.server.http.SecurityHeaders;
@@ -78,6 +79,14 @@ public final class KgServer {
     static final int OUTPUT_BUFFER = 32 * 1024;
     /** The paths whose answers are gzipped when the client accepts it. */
     static final String[] GZIP_PATHS = {"/dumps/*", DATASET + "/get"};
+    /** The longest a request's body may take to arrive (then a 408). */
+    static final long BODY_WITHIN_MS = 10_000;
+    /**
+     * The server's threads: Fuseki's default is 20, which 20 slow or waiting requests took; each query pool holds at
+     * most its workers and its queue, so the rest are left for pages, assets and {@code /health}.
+     */
+    static final int MIN_THREADS = 8;
+    static final int MAX_THREADS = 200;
 
     private final FusekiServer fuseki;
     private final AtomicBoolean ready;
@@ -155,7 +164,13 @@ public final class KgServer {
      */
     public void stop() {
         ready.set(false);
-        fuseki.stop();
+        try {
+            fuseki.stop();
+        } catch (RuntimeException e) {
+            // Jetty's graceful stop ran out of time: what was still running has been cut off, the server is stopped
+            if (!(e.getCause() instanceof java.util.concurrent.TimeoutException))
+                throw e;
+        }
     }
 
     /** Blocks until the server stops. */
@@ -304,7 +319,7 @@ public final class KgServer {
             policy.applyTo(readOnly.getContext());
             Limits limits = policy.limits();
             JsonLdContext context = jsonLd != null ? jsonLd : Txn.calculateRead(queryable, () -> DatasetWriter.context(queryable, BaseIri.DEFAULT));
-            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true)
+            FusekiServer.Builder b = FusekiServer.create().port(port).enablePing(true).numServerThreads(MIN_THREADS, MAX_THREADS)
                     // the query operation with the project's query policy (the time limit on parsing too, result limits)
                     .registerOperation(Operation.Query, new KgQueryService(policy, context))
                     // the Graph Store read: the whole dataset as its named graphs, each quad once
@@ -355,6 +370,9 @@ public final class KgServer {
                 smallOutputBuffers(jetty);
                 if (!address.trustedProxies().isEmpty())
                     customize(jetty, new PublicUrl.TrustedProxies(address.trustedProxies()));
+                // a request's body is read in full before a thread is given to it, and within seconds (slow bodies
+                // held the threads)
+                jetty.setHandler(RequestBodies.loadFirst(jetty.getHandler(), limits.maxRequestBytes(), BODY_WITHIN_MS));
                 GzipHandler gzip = new GzipHandler();
                 gzip.setIncludedPaths(GZIP_PATHS);
                 gzip.setMinGzipSize(1024);
