@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.apache.jena.query.QueryCancelledException;
 
+import org.sovietpolicykg.errors.UnavailableException;
+
 /**
  * The time limit of the query that the current thread evaluates, and how much of the graph it may read, for work that
  * Jena's own timeout cannot stop. A single regular expression or replacement runs in one call of Java's regex engine,
@@ -12,7 +14,8 @@ import org.apache.jena.query.QueryCancelledException;
  * under sequences and negated sets) collects its answers in lists and never looks at the query's cancellation (apache/jena
  * #1629): every triple it reads comes through {@link BoundedReads}, which counts it here, so that such a query is
  * stopped within a moment of its limit, and refused once it has read more than its budget of triples, long before the
- * lists it builds could fill the memory.
+ * lists it builds could fill the memory. At the same moments it looks at the heap: when the live objects nearly fill it
+ * ({@link MemoryPressure}), the query is stopped with a 503, before an {@link OutOfMemoryError}.
  */
 public final class Deadline {
     private static final ThreadLocal<Budget> CURRENT = new ThreadLocal<>();
@@ -81,8 +84,13 @@ public final class Deadline {
         long n = ++b.reads;
         if (n > b.maxReads)
             throw b.overRead.get();
-        if ((n & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() - b.deadline > 0)
-            throw new QueryCancelledException();
+        if ((n & (CLOCK_EVERY - 1)) == 0) {
+            if (System.nanoTime() - b.deadline > 0)
+                throw new QueryCancelledException();
+            if (MemoryPressure.high())
+                throw new UnavailableException("The server is short of memory and stopped this query to stay up; try again in a"
+                        + " moment, or ask for less at once (a LIMIT, fewer patterns)");
+        }
     }
 
     /** How many triples the query of this thread has read so far (0 outside a query). */

@@ -10,22 +10,34 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
+import org.apache.jena.sparql.expr.aggregate.Accumulator;
+import org.apache.jena.sparql.expr.aggregate.AccumulatorExpr;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
+import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+
+import org.sovietpolicykg.errors.BadRequestException;
 
 /**
  * REGEX and REPLACE that a time limit can stop: the same SPARQL functions (Java regular expressions, as Jena's), read
  * through {@link Deadline#guarded} so that a pattern that backtracks without end is stopped at the query's limit, and
  * REPLACE refuses to build a string longer than {@link #MAX_STRING} characters (a chain of REPLACEs that doubles a
- * string would otherwise fill the memory before any clock is looked at). {@link #guard} puts them into a query.
+ * string would otherwise fill the memory before any clock is looked at); and GROUP_CONCAT, which over a product of
+ * patterns built one string of every row, refuses (400) to build one longer than that. {@link #guard} puts them into a
+ * query.
  */
 final class GuardedExpressions {
     /** The longest string REPLACE may build, in characters. */
@@ -44,7 +56,64 @@ final class GuardedExpressions {
                     return new Replace(args);
                 return super.transform(func, args);
             }
+
+            @Override
+            public Expr transform(ExprAggregator eAgg) {
+                Aggregator a = eAgg.getAggregator();
+                if (a instanceof AggGroupConcat g && !(a instanceof Concat))
+                    return new ExprAggregator(eAgg.getVar(), new Concat(g.getExprList().get(0), g.getSeparator(), false));
+                if (a instanceof AggGroupConcatDistinct g)
+                    return new ExprAggregator(eAgg.getVar(), new Concat(g.getExprList().get(0), g.getSeparator(), true));
+                return super.transform(eAgg);
+            }
         });
+    }
+
+    /** GROUP_CONCAT (and GROUP_CONCAT DISTINCT) as Jena's, refusing to build a string of more than {@link #MAX_STRING} characters. */
+    static final class Concat extends AggGroupConcat {
+        private final String separator;
+        private final boolean distinct;
+
+        Concat(Expr expr, String separator, boolean distinct) {
+            super(expr, separator);
+            this.separator = separator;
+            this.distinct = distinct;
+        }
+
+        @Override
+        public Aggregator copy(ExprList exprs) {
+            return new Concat(exprs.get(0), separator, distinct);
+        }
+
+        @Override
+        public Accumulator createAccumulator() {
+            String sep = separator != null ? separator : " ";
+            return new AccumulatorExpr(getExpr(), distinct) {
+                private final StringBuilder soFar = new StringBuilder();
+                private boolean first = true;
+
+                @Override
+                protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
+                    String str = nv.asString();
+                    if (soFar.length() + sep.length() + str.length() > MAX_STRING)
+                        throw new BadRequestException(String.format(java.util.Locale.ROOT, "GROUP_CONCAT built a string of more than %,d"
+                                + " characters, the most a query may build; group by more (GROUP BY), or concatenate fewer rows"
+                                + " (a LIMIT in a subquery)", MAX_STRING));
+                    if (!first)
+                        soFar.append(sep);
+                    soFar.append(str);
+                    first = false;
+                }
+
+                @Override
+                protected void accumulateError(Binding binding, FunctionEnv env) {}
+
+                @Override
+                public NodeValue getAccValue() {
+                    return NodeValue.makeString(soFar.toString());
+                }
+            };
+        }
     }
 
     static final class Regex extends E_Regex {

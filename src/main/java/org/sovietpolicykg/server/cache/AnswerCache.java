@@ -57,11 +57,18 @@ public final class AnswerCache {
     private final long maxBytes;
     private final Cache<String, Answer> answers;
 
-    /** A cache of at most {@code maxBytes} of answers of the dataset of this fingerprint. */
+    /** The share of the largest heap that answers kept may take at most, whatever {@code --answer-cache-mb} says. */
+    static final int HEAP_SHARE = 16;
+
+    /**
+     * A cache of at most {@code maxBytes} of answers of the dataset of this fingerprint, and at most a sixteenth of the
+     * largest heap (4 MiB in {@code -Xmx64m}): kept answers are live objects that no query's limit sees.
+     */
     public AnswerCache(String fingerprint, long maxBytes) {
         if (maxBytes < 0)
             throw new IllegalArgumentException("Illegal answer cache bound=" + maxBytes + ": expected 0 or more bytes");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        maxBytes = Math.min(maxBytes, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
         this.maxBytes = maxBytes;
         this.answers = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String k, Answer a) -> 2 * k.length() + a.weight()).build();
     }
