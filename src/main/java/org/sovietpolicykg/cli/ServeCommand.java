@@ -86,6 +86,16 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether this JVM ends on an OutOfMemoryError (-XX:+ExitOnOutOfMemoryError), so a supervisor can restart it. */
+    static boolean exitsOnOutOfMemory() {
+        com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
+                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        return hotspot != null && "true".equals(hotspot.getVMOption("ExitOnOutOfMemoryError").getValue());
+    }
+
+    /** How long past the query time limit a stop may take before the process is halted. */
+    static final long STOP_GRACE_MS = 3_000;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -132,7 +142,26 @@ final class ServeCommand implements Callable<Integer> {
         KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written).start();
         PrintWriter w = spec.commandLine().getOut();
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
+        // what is in flight gets the time limit and a second (the server's graceful stop); whatever still runs after
+        // that and two seconds more cannot hold the process: it is halted
+        long grace = config.queryTimeoutMs() + STOP_GRACE_MS;
+        if (!exitsOnOutOfMemory())
+            spec.commandLine().getErr().println("Warning: started without -XX:+ExitOnOutOfMemoryError: an OutOfMemoryError could leave a"
+                    + " process that is alive and answers nothing; start it with java -XX:+ExitOnOutOfMemoryError -jar ..., under a"
+                    + " supervisor that restarts it");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread halt = new Thread(() -> {
+                try {
+                    Thread.sleep(grace);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                w.println("Stopped: what still ran " + grace + " ms after the signal was cut off.");
+                w.flush();
+                Runtime.getRuntime().halt(1);
+            }, "halt-after-grace");
+            halt.setDaemon(true);
+            halt.start();
             server.stop();
             w.println("Stopped.");
             w.flush();
