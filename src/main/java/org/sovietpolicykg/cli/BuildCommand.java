@@ -56,7 +56,14 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        PrintWriter progress = spec.commandLine().getErr();
+        progress.println("build: reading, building and validating the sources of " + project.config().projectDir().toAbsolutePath().normalize()
+                .getFileName() + " ...");
+        progress.flush();
         KnowledgeGraph kg = project.build();
+        progress.printf("build: %,d quads built and validated in %d ms; writing the downloads ...%n", kg.dataset().stream().count(),
+                (System.nanoTime() - t0) / 1_000_000);
+        progress.flush();
         // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
         QueryCatalog.load(project.config().projectDir(), kg.baseIri());
         Map<String, byte[]> files = DatasetWriter.downloads(kg.dataset(), kg.baseIri());

@@ -2,6 +2,7 @@ package org.sovietpolicykg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.Servers;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Whether this JVM ends on an OutOfMemoryError (-XX:+ExitOnOutOfMemoryError), so a supervisor can restart it. */
     static boolean exitsOnOutOfMemory() {
-        com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
-                .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory
+                .getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         return hotspot != null && "true".equals(hotspot.getVMOption("ExitOnOutOfMemoryError").getValue());
     }
 

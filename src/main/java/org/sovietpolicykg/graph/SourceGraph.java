@@ -4,8 +4,10 @@ import static org.sovietpolicykg.graph.GraphBuilder.add;
 import static org.sovietpolicykg.graph.GraphBuilder.en;
 import static org.sovietpolicykg.graph.GraphBuilder.str;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -44,6 +46,9 @@ final class SourceGraph {
         return tc.folder() + "/" + tc.record().file().value();
     }
 
+    /** The largest source text, in bytes; a larger one is refused before it is read. */
+    static final long MAX_TEXT_BYTES = 1L << 20;
+
     /** A source's text, checked against the sha256 its curation was made against. */
     Optional<SourceText> readText(TextCuration tc) {
         Declarations.SourceRecord record = tc.record();
@@ -56,6 +61,18 @@ final class SourceGraph {
         if (!InputFiles.isInside(build.projectDir(), file)) {
             build.problems().add(record.file().loc().problem("the text file " + name + " is a symbolic link to a place outside the"
                     + " project; expected a regular file inside it (the link is not followed)"));
+            return Optional.empty();
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_TEXT_BYTES) {
+                build.problems().add(record.file().loc().problem(String.format(Locale.ROOT, "the text file %s has %,d bytes; a source text"
+                        + " may have at most %,d (1 MiB: a build's time grows faster than a text's length, and a 1 MiB text takes"
+                        + " about a minute and a half); split it into several sources, one per chapter", name, size, MAX_TEXT_BYTES)));
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            build.problems().add(record.file().loc().problem("the text file " + name + " cannot be read: " + e.getMessage()));
             return Optional.empty();
         }
         Optional<String> content = InputFiles.readText(build.projectDir(), file, name, "the text its curation quotes", build.problems());

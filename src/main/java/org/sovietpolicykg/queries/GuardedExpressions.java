@@ -1,6 +1,7 @@
 package org.sovietpolicykg.queries;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,9 +9,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprEvalException;
@@ -24,8 +25,8 @@ import org.apache.jena.sparql.expr.aggregate.AccumulatorExpr;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
 import org.apache.jena.sparql.expr.aggregate.Aggregator;
-import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
+import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
@@ -96,7 +97,7 @@ final class GuardedExpressions {
                 protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
                     String str = nv.asString();
                     if (soFar.length() + sep.length() + str.length() > MAX_STRING)
-                        throw new BadRequestException(String.format(java.util.Locale.ROOT, "GROUP_CONCAT built a string of more than %,d"
+                        throw new BadRequestException(String.format(Locale.ROOT, "GROUP_CONCAT built a string of more than %,d"
                                 + " characters, the most a query may build; group by more (GROUP BY), or concatenate fewer rows"
                                 + " (a LIMIT in a subquery)", MAX_STRING));
                     if (!first)

@@ -1,5 +1,6 @@
 package org.sovietpolicykg.queries;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.apache.jena.query.ARQ;
@@ -118,7 +119,7 @@ public final class QueryPolicy {
 
     /** The 400 for a query that has read more triples than it may. */
     public BadRequestException tooMuchRead() {
-        return new BadRequestException(String.format(java.util.Locale.ROOT, "The query read more than %,d triples of the graph, the most one query"
+        return new BadRequestException(String.format(Locale.ROOT, "The query read more than %,d triples of the graph, the most one query"
                 + " may read, and was stopped; a path of * or + over any property (!<p>, a variable), or patterns that share no"
                 + " variable, read the graph many times over: name the path's properties, bind one of its ends, or join the"
                 + " patterns by a variable", limits.maxQueryReads()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.Filter;
@@ -168,7 +169,7 @@ public final class KgServer {
             fuseki.stop();
         } catch (RuntimeException e) {
             // Jetty's graceful stop ran out of time: what was still running has been cut off, the server is stopped
-            if (!(e.getCause() instanceof java.util.concurrent.TimeoutException))
+            if (!(e.getCause() instanceof TimeoutException))
                 throw e;
         }
     }

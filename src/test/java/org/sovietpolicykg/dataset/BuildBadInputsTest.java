@@ -34,6 +34,26 @@ class BuildBadInputsTest {
     }
 
     @Test
+    void a_source_text_over_a_mebibyte_is_refused_at_once_naming_the_limit(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp.resolve("p"));
+        Path text = project.resolve("data/sources/essay/essay.txt");
+        // the essay and then 50 MB of a committee's minutes: a build took minutes past 1 MB
+        byte[] line = "The committee met again in the spring and argued about grain quotas for hours.\n".getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(text, java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < 50 * 1024 * 1024 / line.length; i++)
+                out.write(line);
+        }
+        long t0 = System.nanoTime();
+        BuildCommandTest.Result r = build(project, tmp);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("data/sources/essay/source.yaml:4:7: the text file data/sources/essay/essay.txt has 52,"), r.err());
+        assertTrue(r.err().contains("bytes; a source text may have at most 1,048,576 (1 MiB"), r.err());
+        assertTrue(r.err().contains("split it into several sources, one per chapter"), r.err());
+        assertTrue(ms < 30_000, "refused after " + ms + " ms");
+    }
+
+    @Test
     void a_curation_file_that_links_out_of_the_project_is_refused_by_name_and_never_read(@TempDir Path tmp) throws IOException {
         Path project = TestProjects.copyOfReal(tmp.resolve("p"));
         Files.createSymbolicLink(project.resolve("data/sources/essay/curation/95-link.yaml"), secret(tmp));

@@ -1,17 +1,18 @@
 package org.sovietpolicykg.server.sparql;
 
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.servlets.ActionLib;
 import org.apache.jena.fuseki.servlets.GSP_R;
+import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.system.Txn;
-import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.queries.MemoryPressure;
@@ -41,7 +42,7 @@ public final class KgGraphStore extends GSP_R {
         long needs = 2_048L * Txn.calculateRead(action.getDataset(), () -> action.getDataset().stream().count());
         if (!MemoryPressure.room(needs)) {
             action.getResponse().setHeader("Retry-After", "5");
-            ServletOps.error(503, String.format(java.util.Locale.ROOT, "The server has no room now for %s of the graphs (it is built"
+            ServletOps.error(503, String.format(Locale.ROOT, "The server has no room now for %s of the graphs (it is built"
                     + " in memory, about %,d MB here); ask for N-Quads or TriG, which stream, or download /dumps/", lang.getLabel(), needs >> 20));
         }
         boolean admitted = false;
