@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -99,6 +101,27 @@ class ReleaseTest {
         assertTrue(Files.readString(folder().resolve("LICENSE-CODE.txt")).startsWith("MIT License"));
         // the dumps are those build writes: the JSON-LD one with its context embedded
         assertTrue(new ObjectMapper().readTree(folder().resolve("dataset.jsonld").toFile()).get("@context").isObject());
+    }
+
+    /** The README's table of the release's files (How to cite) names each file of the release, and only those. */
+    @Test
+    void the_readme_names_every_file_of_the_release_and_where_it_comes_from() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String table = readme.substring(readme.indexOf("| file | what | from |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> named = new ArrayList<>();
+        for (String row : table.split("\n")) {
+            String first = row.split("\\|")[1];
+            Matcher m = Pattern.compile("`([^`]+)`").matcher(first);
+            while (m.find())
+                named.add(m.group(1));
+        }
+        List<String> files = files(folder());
+        List<String> unnamed = files.stream().filter(f -> named.stream().noneMatch(n -> n.equals(f)
+                || n.contains("*") && f.startsWith(n.substring(0, n.indexOf('*'))) && f.endsWith(n.substring(n.indexOf('*') + 1)))).toList();
+        assertEquals(List.of(), unnamed, "files of the release the README's table does not name");
+        List<String> missing = named.stream().filter(n -> !n.contains("*") && !files.contains(n)).toList();
+        assertEquals(List.of(), missing, "files the README's table names that the release does not have");
     }
 
     @Test
