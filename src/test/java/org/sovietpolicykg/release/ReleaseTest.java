@@ -122,6 +122,11 @@ class ReleaseTest {
         assertEquals(List.of(), unnamed, "files of the release the README's table does not name");
         List<String> missing = named.stream().filter(n -> !n.contains("*") && !files.contains(n)).toList();
         assertEquals(List.of(), missing, "files the README's table names that the release does not have");
+        // the README's citation is this version's
+        Map<String, Object> cff = new Yaml().load(Files.readString(folder().resolve("CITATION.cff")));
+        String year = cff.get("date-released").toString().substring(0, 4);
+        assertTrue(readme.contains("Soviet Policy KG curators (" + year + "). *Soviet Policy KG* (version " + Version.NUMBER + ") [Data set]. CC BY 4.0."),
+                "README.md cites version " + Version.NUMBER + " of " + year + ", as CITATION.cff does");
     }
 
     @Test

@@ -205,16 +205,14 @@ class DumpsTest extends AbstractLiveServerTest {
     }
 
     @Test
-    void a_range_with_gzip_asked_for_is_a_part_of_the_file_as_it_is() throws Exception {
+    void a_range_with_gzip_asked_for_is_a_part_of_the_file_as_it_is_not_gzipped() throws Exception {
         byte[] whole = send("GET", "/dumps/dataset.ttl").body();
         HttpResponse<byte[]> part = send("GET", "/dumps/dataset.ttl", "Range", "bytes=10-59", "Accept-Encoding", "gzip");
         assertEquals(206, part.statusCode());
-        byte[] body = part.body();
-        if (part.headers().firstValue("Content-Encoding").orElse("").equals("gzip"))
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                body = in.readAllBytes();
-            }
-        assertTrue(Arrays.equals(Arrays.copyOfRange(whole, 10, 60), body), new String(body, StandardCharsets.UTF_8));
+        // a part is never gzipped (Jetty's GzipHandler leaves ranges alone): its Content-Range counts the file's own bytes
+        assertTrue(part.headers().firstValue("Content-Encoding").isEmpty(), part.headers().map().toString());
+        assertEquals("bytes 10-59/" + whole.length, part.headers().firstValue("Content-Range").orElseThrow());
+        assertTrue(Arrays.equals(Arrays.copyOfRange(whole, 10, 60), part.body()), new String(part.body(), StandardCharsets.UTF_8));
     }
 
     @Test
