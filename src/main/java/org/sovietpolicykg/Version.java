@@ -5,6 +5,6 @@ public final class Version {
     private Version() {}
 
     public static final String NAME = "soviet-policy-kg";
-    public static final String NUMBER = "0.1.0";
+    public static final String NUMBER = "0.2.0";
     public static final String FULL = NAME + " " + NUMBER;
 }

@@ -50,8 +50,9 @@ import org.sovietpolicykg.vocabulary.SPO;
  * data's own namespaces are not prefixes, so a notebook sees {@code "claimedBy": "https://…/id/preston"}.
  * <p>
  * Compaction is done by Titanium (the JSON-LD processor Jena uses) with the ordered flag and from quads sorted in
- * N-Quads order, so the same graph gives the same bytes; the {@code @context} of the written document is the
- * context's URL.
+ * N-Quads order, so the same graph gives the same bytes. An answer of the server names the context by a URL it
+ * serves; the dataset's dump embeds it whole ({@link #write(DatasetGraph)}), so that a downloaded dump is read offline
+ * by any processor (rdflib, pyld, jsonld.js) with nothing to fetch.
  */
 public final class JsonLdContext {
     /** The file name of the context, under the base IRI and beside the dumps. */
@@ -169,12 +170,20 @@ public final class JsonLdContext {
         return write(DatasetGraphFactory.wrap(g), contextUrl);
     }
 
-    /** A dataset (its default graph and named graphs), compacted with the context, which it names by its URL. */
+    /**
+     * A dataset (its default graph and named graphs), compacted with the context, which it embeds: the document is
+     * complete, a processor needs no network to read it (the JSON-LD dump).
+     */
     public byte[] write(DatasetGraph dsg) {
-        return write(dsg, url);
+        return write(dsg, terms);
     }
 
     private byte[] write(DatasetGraph dsg, String contextUrl) {
+        return write(dsg, Json.createValue(contextUrl));
+    }
+
+    /** Compacted with the terms, the document's {@code @context} being {@code context} (the URL, or the terms themselves). */
+    private byte[] write(DatasetGraph dsg, JsonValue context) {
         try {
             QuadsToJsonld fromRdf = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
             List<Quad> quads = new ArrayList<>();
@@ -185,7 +194,7 @@ public final class JsonLdContext {
             JsonArray expanded = fromRdf.toJsonLd();
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(Json.createObjectBuilder().add("@context", terms).build()))
                     .ordered(true).get();
-            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", contextUrl);
+            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", context);
             compacted.forEach((k, v) -> {
                 if (!k.equals("@context"))
                     out.add(k, v);

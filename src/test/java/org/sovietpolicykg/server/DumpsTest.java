@@ -40,7 +40,8 @@ import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The downloads under /dumps/: each parses with Jena and with RDF4J and holds exactly the served data; each has a
- * strong ETag (its sha256), Last-Modified, Content-Length, HEAD, 304s and gzip; /kg/get holds each quad once.
+ * strong ETag (its sha256), Last-Modified, Content-Length, HEAD, 304s, gzip and ranges (a download resumes); /kg/get
+ * holds each quad once.
  */
 class DumpsTest extends AbstractLiveServerTest {
     static final List<String> QUADS = List.of(DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.JSONLD);
@@ -148,6 +149,70 @@ class DumpsTest extends AbstractLiveServerTest {
         assertTrue(gz.headers().allValues("Vary").stream().anyMatch(v -> v.toLowerCase().contains("accept-encoding")), gz.headers().map().toString());
         String gzTag = gz.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, send("GET", "/dumps/dataset.trig", "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode());
+    }
+
+    @Test
+    void a_download_resumes_a_range_then_the_rest_give_the_files_bytes() throws Exception {
+        byte[] whole = send("GET", "/dumps/dataset.nq").body();
+        assertEquals("bytes", send("HEAD", "/dumps/dataset.nq").headers().firstValue("Accept-Ranges").orElseThrow());
+
+        HttpResponse<byte[]> first = send("GET", "/dumps/dataset.nq", "Range", "bytes=0-99");
+        assertEquals(206, first.statusCode());
+        assertEquals("bytes 0-99/" + whole.length, first.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals("100", first.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals(100, first.body().length);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"" + Sha256.hex(whole) + "\"", etag, "a part carries the whole file's tag");
+
+        // the rest, as curl -C - asks for it: from the first missing byte to the end, if the file is still the same
+        HttpResponse<byte[]> rest = send("GET", "/dumps/dataset.nq", "Range", "bytes=100-", "If-Range", etag);
+        assertEquals(206, rest.statusCode());
+        assertEquals("bytes 100-" + (whole.length - 1) + "/" + whole.length, rest.headers().firstValue("Content-Range").orElseThrow());
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        resumed.write(first.body());
+        resumed.write(rest.body());
+        assertTrue(Arrays.equals(whole, resumed.toByteArray()), "the two parts are the file, byte for byte");
+
+        HttpResponse<byte[]> last = send("GET", "/dumps/dataset.nq", "Range", "bytes=-10");
+        assertEquals(206, last.statusCode());
+        assertTrue(Arrays.equals(Arrays.copyOfRange(whole, whole.length - 10, whole.length), last.body()), "the last ten bytes");
+    }
+
+    @Test
+    void if_range_with_another_version_gets_the_whole_file_and_a_range_past_the_end_is_416() throws Exception {
+        byte[] whole = send("GET", "/dumps/dataset.trig").body();
+        HttpResponse<byte[]> changed = send("GET", "/dumps/dataset.trig", "Range", "bytes=100-", "If-Range", "\"" + "0".repeat(64) + "\"");
+        assertEquals(200, changed.statusCode(), "the copy held is of another version: the whole file, from the start");
+        assertTrue(Arrays.equals(whole, changed.body()));
+        assertEquals(200, send("GET", "/dumps/dataset.trig", "Range", "bytes=100-", "If-Range", "W/\"" + Sha256.hex(whole) + "\"").statusCode(),
+                "a weak tag never matches");
+        String date = changed.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(206, send("GET", "/dumps/dataset.trig", "Range", "bytes=100-", "If-Range", date).statusCode(), "the date of this version");
+        assertEquals(200, send("GET", "/dumps/dataset.trig", "Range", "bytes=100-", "If-Range", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+
+        HttpResponse<byte[]> past = send("GET", "/dumps/dataset.trig", "Range", "bytes=" + whole.length + "-");
+        assertEquals(416, past.statusCode());
+        assertEquals("bytes */" + whole.length, past.headers().firstValue("Content-Range").orElseThrow());
+
+        HttpResponse<byte[]> head = send("HEAD", "/dumps/dataset.trig", "Range", "bytes=0-9");
+        assertEquals(206, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals("bytes 0-9/" + whole.length, head.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals(304, send("GET", "/dumps/dataset.trig", "Range", "bytes=0-9", "If-None-Match",
+                "\"" + Sha256.hex(whole) + "\"").statusCode(), "a copy that is current needs no part");
+        assertEquals(412, send("GET", "/dumps/dataset.trig", "If-Match", "\"" + "0".repeat(64) + "\"").statusCode());
+        assertEquals("attachment; filename=\"dataset.trig\"", head.headers().firstValue("Content-Disposition").orElseThrow());
+    }
+
+    @Test
+    void a_range_with_gzip_asked_for_is_a_part_of_the_file_as_it_is_not_gzipped() throws Exception {
+        byte[] whole = send("GET", "/dumps/dataset.ttl").body();
+        HttpResponse<byte[]> part = send("GET", "/dumps/dataset.ttl", "Range", "bytes=10-59", "Accept-Encoding", "gzip");
+        assertEquals(206, part.statusCode());
+        // a part is never gzipped (Jetty's GzipHandler leaves ranges alone): its Content-Range counts the file's own bytes
+        assertTrue(part.headers().firstValue("Content-Encoding").isEmpty(), part.headers().map().toString());
+        assertEquals("bytes 10-59/" + whole.length, part.headers().firstValue("Content-Range").orElseThrow());
+        assertTrue(Arrays.equals(Arrays.copyOfRange(whole, 10, 60), part.body()), new String(part.body(), StandardCharsets.UTF_8));
     }
 
     @Test
