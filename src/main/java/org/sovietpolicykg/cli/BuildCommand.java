@@ -5,29 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.apache.jena.riot.system.PrefixMap;
-import java.util.concurrent.Callable;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.dataset.Fingerprint;
-import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.dataset.Statistics;
+import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.vocabulary.SPD;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sovietpolicykg.vocabulary.SPD;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code build}: the sources in, the validated dataset out (TriG, N-Quads, JSON-LD, the union as Turtle, the Wikidata

@@ -12,9 +12,9 @@ import org.sovietpolicykg.release.Release;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code release}: the citable bundle of the dataset, {@code soviet-policy-kg-VERSION.zip} and the same files unpacked

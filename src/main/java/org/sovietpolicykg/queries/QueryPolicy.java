@@ -7,6 +7,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Context;
@@ -92,6 +93,8 @@ public final class QueryPolicy {
         // SERVICE only to the allowed endpoints, checked before any connection (ServiceAllowlist)
         services.applyTo(context);
         FunctionRegistry.set(context, FUNCTIONS);
+        // basic graph patterns in a join order that a blank node in predicate position cannot break (a 500 before)
+        StageBuilder.setGenerator(context, TolerantReorder.INSTANCE);
         PropertyFunctionRegistry.set(context, PROPERTY_FUNCTIONS);
     }
 

@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.server.publish.DatasetDescription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a release says of itself, in the three forms repositories and citation managers read: {@code CITATION.cff}

@@ -21,9 +21,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -37,6 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.cli.Main;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 

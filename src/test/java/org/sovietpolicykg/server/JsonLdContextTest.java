@@ -12,11 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.apicatalog.jsonld.JsonLd;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.json.JsonArray;
 
 import org.apache.jena.graph.Graph;
@@ -25,10 +20,16 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
+
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.dataset.DatasetWriter;
 import org.sovietpolicykg.vocabulary.BaseIri;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The published JSON-LD context: served at /context.jsonld with a strong ETag, it gives the ontology's short names

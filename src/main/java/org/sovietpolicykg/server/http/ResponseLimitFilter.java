@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
@@ -27,6 +29,7 @@ import org.sovietpolicykg.errors.KgException;
  * incomplete response instead of parsing a truncated one.
  */
 public final class ResponseLimitFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseLimitFilter.class);
     public static final String LIMITED = "kg.limitedResponse";
     /** Set on a request whose answer was stopped before its end: whatever was written of it is not an answer to keep. */
     public static final String STOPPED = "kg.stoppedResponse";
@@ -52,6 +55,8 @@ public final class ResponseLimitFilter implements Filter {
             l.replaceWith(why);
             return;
         }
+        // said in the log, as the client cannot be told: an operator (and bench/attack) can tell it from a failure
+        LOG.warn("Answer broken off after it had started (" + why.status() + "): " + why.getMessage());
         ServletContextRequest.getServletContextRequest(req).getConnectionMetaData().getConnection().getEndPoint()
                 .close(new IOException("Answer stopped after it had started: " + why.getMessage()));
     }
