@@ -132,6 +132,30 @@ public final class OntologyIndex {
         return false;
     }
 
+    /** Whether a property is the other or one of its (transitive) sub-properties, by the rdfs:subPropertyOf of the ontology. */
+    public boolean subPropertyOf(Node property, Node sup) {
+        Deque<Node> todo = new ArrayDeque<>(List.of(property));
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Node p = todo.pop();
+            if (p.equals(sup))
+                return true;
+            if (seen.add(p))
+                ontology.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
+        }
+        return false;
+    }
+
+    /** The label of a term of the ontology (its rdfs:label or skos:prefLabel), if it has one. */
+    public Optional<String> label(Node term) {
+        for (Node p : List.of(RDFS.label.asNode(), org.apache.jena.vocabulary.SKOS.prefLabel.asNode())) {
+            var it = ontology.find(term, p, Node.ANY);
+            if (it.hasNext())
+                return Optional.of(it.next().getObject().getLiteralLexicalForm());
+        }
+        return Optional.empty();
+    }
+
     /** The class local names of spo:, for messages. */
     public Set<String> classes() {
         return ontology.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).toList().stream()
