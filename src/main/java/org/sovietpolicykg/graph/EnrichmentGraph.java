@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -24,6 +25,7 @@ import org.apache.jena.vocabulary.SKOS;
 
 import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.Declarations;
+import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.vocabulary.PROV;
 import org.sovietpolicykg.vocabulary.SPC;
@@ -90,13 +92,13 @@ final class EnrichmentGraph {
         add(enrichment, note, RDFS.label.asNode(), en(u.why().value()));
         add(enrichment, note, SKOS.note.asNode(), en(u.why().value()));
         add(enrichment, note, DCTerms.creator.asNode(), SPD.entity("curators"));
-        String src = u.source().map(org.sovietpolicykg.curation.Ref::value).orElse(defaultSource);
+        String src = u.source().map(Ref::value).orElse(defaultSource);
         Node s = sources.get(src);
         if (s != null)
             add(enrichment, note, DCTerms.source.asNode(), s);
         else
             build.problems().add(u.source().map(r -> r.loc()).orElse(u.loc()).problem("source '" + src + "' of the note on '"
-                    + u.entity().value() + "' is not a source of data/enrichment/ (sources:); expected one of " + new java.util.TreeSet<>(sources.keySet())));
+                    + u.entity().value() + "' is not a source of data/enrichment/ (sources:); expected one of " + new TreeSet<>(sources.keySet())));
     }
 
     /** The enrichment graph from data/enrichment/: sources, Wikidata links with their evidence, reference dates. */

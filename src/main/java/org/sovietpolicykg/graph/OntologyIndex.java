@@ -148,10 +148,11 @@ public final class OntologyIndex {
 
     /** The label of a term of the ontology (its rdfs:label or skos:prefLabel), if it has one. */
     public Optional<String> label(Node term) {
-        for (Node p : List.of(RDFS.label.asNode(), org.apache.jena.vocabulary.SKOS.prefLabel.asNode())) {
-            var it = ontology.find(term, p, Node.ANY);
-            if (it.hasNext())
-                return Optional.of(it.next().getObject().getLiteralLexicalForm());
+        for (Node p : List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode())) {
+            Optional<String> l = ontology.find(term, p, Node.ANY).toList().stream().map(t -> t.getObject())
+                    .filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted().findFirst();
+            if (l.isPresent())
+                return l;
         }
         return Optional.empty();
     }
