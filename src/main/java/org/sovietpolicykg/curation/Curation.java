@@ -19,7 +19,7 @@ import org.sovietpolicykg.curation.Declarations.WikidataLink;
  * text is the same entity wherever another text mentions it.
  */
 public record Curation(List<TextCuration> texts, List<Source> sources, List<WikidataLink> wikidata, List<Unlinked> unlinked,
-        List<ReferenceDate> dates, List<Note> notes) {
+        List<ReferenceDate> dates, List<Note> notes, List<Unlinked> undated) {
 
     public List<Entity> entities() {
         return all(TextCuration::entities);

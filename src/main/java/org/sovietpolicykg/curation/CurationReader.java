@@ -51,15 +51,16 @@ public final class CurationReader {
 
     /** The keys of an entity that are not properties of the ontology. */
     public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
-            "implicit", "quote", "prefix", "suffix", "when");
+            "implicit", "quote", "prefix", "suffix", "when", "variantKind");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
-            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers");
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers", "episodes");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
-            "prefix", "suffix", "note", "when", "interpretedIn", "modality");
+            "prefix", "suffix", "note", "when", "interpretedIn", "modality", "heldBy");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
             "quote", "prefix", "suffix", "note", "interpretedIn", "modality");
     private static final Set<String> NOTE_KEYS = Set.of("id", "on", "text", "sources");
-    private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision");
+    private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision", "relative");
+    private static final Set<String> RELATIVE_KEYS = Set.of("kind", "of", "text");
     private static final Set<String> SOURCE_KEYS = Set.of("file", "sha256", "title", "description", "language", "author");
     private static final Set<String> ENRICHMENT_SOURCE_KEYS = Set.of("id", "label", "url");
     private static final Set<String> WIKIDATA_KEYS = Set.of("entity", "qid", "label", "evidence", "match");
@@ -84,14 +85,16 @@ public final class CurationReader {
         List<ReferenceDate> dates = new ArrayList<>();
         List<Unlinked> unlinked = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates", "notes"), (y, top) -> {
+        List<Unlinked> undated = new ArrayList<>();
+        eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates", "notes", "undated"), (y, top) -> {
             collect(y, top.get("sources"), this::enrichmentSource, sources);
             collect(y, top.get("wikidata"), this::wikidata, wikidata);
             collect(y, top.get("unlinked"), this::unlinked, unlinked);
             collect(y, top.get("dates"), this::date, dates);
             collect(y, top.get("notes"), this::note, notes);
+            collect(y, top.get("undated"), this::undated, undated);
         });
-        return new Curation(texts, sources, wikidata, unlinked, dates, notes);
+        return new Curation(texts, sources, wikidata, unlinked, dates, notes, undated);
     }
 
     /** The folders of data/sources/, in name order; none is a problem. */
@@ -197,7 +200,7 @@ public final class CurationReader {
             return Optional.empty();
         return Optional.of(new Entity(y.loc(n), id.get(), type.get(), label.get(), names, variants,
                 y.optional(m, "description", what), implicit.map(v -> v.value().equals("true")).orElse(false), quote,
-                when, props));
+                when, props, y.optional(m, "variantKind", what)));
     }
 
     private Optional<When> when(YamlNodes y, Node n, String owner) {
@@ -206,7 +209,17 @@ public final class CurationReader {
         Optional<Ref> text = y.required(m, "text", n, what);
         Optional<Ref> from = y.optional(m, "from", what);
         Optional<Ref> to = y.optional(m, "to", what);
-        return text.map(t -> new When(y.loc(n), t, from, to, y.optional(m, "precision", what)));
+        List<Declarations.Relative> relative = new ArrayList<>();
+        for (Node r : y.list(m.get("relative"))) {
+            String rw = "an item of 'relative' in " + what;
+            Map<String, Node> rm = y.mapping(r, rw, RELATIVE_KEYS);
+            Optional<Ref> kind = y.required(rm, "kind", r, rw);
+            Optional<Ref> of = y.required(rm, "of", r, rw);
+            Optional<Ref> phrase = y.required(rm, "text", r, rw);
+            if (kind.isPresent() && of.isPresent() && phrase.isPresent())
+                relative.add(new Declarations.Relative(y.loc(r), kind.get(), of.get(), phrase.get()));
+        }
+        return text.map(t -> new When(y.loc(n), t, from, to, y.optional(m, "precision", what), relative));
     }
 
     private Optional<Claim> claim(YamlNodes y, Node n) {
@@ -224,7 +237,8 @@ public final class CurationReader {
         return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
                 y.scalars(m, "evidence", what), y.scalars(m, "about", what), summary.get(), quote.get(),
                 y.scalars(m, "supports", what), y.scalars(m, "qualifies", what), y.scalars(m, "disputes", what),
-                y.optional(m, "note", what), y.optional(m, "role", what), y.scalars(m, "answers", what)));
+                y.optional(m, "note", what), y.optional(m, "role", what), y.scalars(m, "answers", what),
+                y.scalars(m, "episodes", what)));
     }
 
     private Optional<Statement> statement(YamlNodes y, Node n) {
@@ -240,7 +254,8 @@ public final class CurationReader {
             return Optional.empty();
         Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
         return Optional.of(new Statement(y.loc(n), id.get(), s.get(), p.get(), o.get(), c.get(), quote.get(),
-                y.optional(m, "note", what), when, y.optional(m, "interpretedIn", what), y.optional(m, "modality", what)));
+                y.optional(m, "note", what), when, y.optional(m, "interpretedIn", what), y.optional(m, "modality", what),
+                y.optional(m, "heldBy", what)));
     }
 
     private Optional<Link> link(YamlNodes y, Node n) {
@@ -287,12 +302,22 @@ public final class CurationReader {
 
     private Optional<Unlinked> unlinked(YamlNodes y, Node n) {
         String what = "this entity left unlinked";
-        Map<String, Node> m = y.mapping(n, "an entity left without a Wikidata link", Set.of("entity", "why"));
+        Map<String, Node> m = y.mapping(n, "an entity left without a Wikidata link", Set.of("entity", "why", "source"));
         Optional<Ref> entity = y.required(m, "entity", n, what);
         Optional<Ref> why = y.required(m, "why", n, what);
         if (entity.isEmpty() || why.isEmpty())
             return Optional.empty();
-        return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get()));
+        return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get(), y.optional(m, "source", what)));
+    }
+
+    private Optional<Unlinked> undated(YamlNodes y, Node n) {
+        String what = "this entity left undated";
+        Map<String, Node> m = y.mapping(n, "a policy, decision or event left without a date", Set.of("entity", "why", "source"));
+        Optional<Ref> entity = y.required(m, "entity", n, what);
+        Optional<Ref> why = y.required(m, "why", n, what);
+        if (entity.isEmpty() || why.isEmpty())
+            return Optional.empty();
+        return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get(), y.optional(m, "source", what)));
     }
 
     private Optional<Note> note(YamlNodes y, Node n) {

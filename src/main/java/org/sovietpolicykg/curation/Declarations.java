@@ -17,22 +17,33 @@ public final class Declarations {
     public record QuoteRef(Quote quote, Loc loc) {}
 
     /** The essay's own wording of a time, and its bounds (a year, a year-month or a date), either open. */
-    public record When(Loc loc, Ref text, Optional<Ref> from, Optional<Ref> to, Optional<Ref> precision) {}
+    public record When(Loc loc, Ref text, Optional<Ref> from, Optional<Ref> to, Optional<Ref> precision, List<Relative> relative) {}
+
+    /**
+     * A time given relative to another thing's time, in the essay's words: {@code kind} a concept of
+     * spc:temporal-relations (after, before, same-time), {@code of} the entity whose time it counts from, {@code text}
+     * the phrase ("post-archives", "A year later", "after Munich").
+     */
+    public record Relative(Loc loc, Ref kind, Ref of, Ref text) {}
 
     /** A value of a property: entity id or concept slug for an object property, the lexical form otherwise. */
     public record PropertyValues(Ref property, List<Ref> values) {}
 
+    /** {@code variantKind}: what kind of variant its variants are (a concept of spc:variant-kinds; misspelling unless given). */
     public record Entity(Loc loc, Ref id, Ref type, Ref label, List<Ref> names, List<Ref> variants,
             Optional<Ref> description, boolean implicit, Optional<QuoteRef> quote, Optional<When> when,
-            List<PropertyValues> properties) {}
+            List<PropertyValues> properties, Optional<Ref> variantKind) {}
 
     public record Claim(Loc loc, Ref id, Ref by, List<Ref> stances, Optional<Ref> work, List<Ref> evidence,
             List<Ref> about, Ref summary, QuoteRef quote, List<Ref> supports, List<Ref> qualifies,
-            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role, List<Ref> answers) {}
+            List<Ref> disputes, Optional<Ref> note, Optional<Ref> role, List<Ref> answers, List<Ref> episodes) {}
 
-    /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
+    /**
+     * {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any; {@code heldBy}: for
+     * a reason (a predicate under spo:hasReason), the actor whose reason it is.
+     */
     public record Statement(Loc loc, Ref id, Ref subject, Ref predicate, Ref object, Ref claim, QuoteRef quote,
-            Optional<Ref> note, Optional<When> when, Optional<Ref> interpretedIn, Optional<Ref> modality) {}
+            Optional<Ref> note, Optional<When> when, Optional<Ref> interpretedIn, Optional<Ref> modality, Optional<Ref> heldBy) {}
 
     /** {@code interpretedIn}: the curators' claim that a side the essay does not name rests on, if any. */
     public record Link(Loc loc, Ref id, Ref domestic, Ref foreign, Ref relation, Optional<Ref> direction, Ref claim,
@@ -61,8 +72,11 @@ public final class Declarations {
      */
     public record Note(Loc loc, Ref id, Ref on, Ref text, List<Ref> sources) {}
 
-    /** An entity deliberately left without a Wikidata link, and why (no citable pairing found, no such item, ...). */
-    public record Unlinked(Loc loc, Ref entity, Ref why) {}
+    /**
+     * An entity deliberately left without a value, and why: without a Wikidata link (no citable pairing found, no such
+     * item, ...) or, under {@code undated:}, a policy, decision or event without a date (the essay gives none, ...).
+     */
+    public record Unlinked(Loc loc, Ref entity, Ref why, Optional<Ref> source) {}
 
     /** A reference date from outside the essay, for an entity that has a time. */
     public record ReferenceDate(Loc loc, Ref entity, Optional<Ref> from, Optional<Ref> to, Ref precision, Ref source,

@@ -26,7 +26,10 @@ import org.sovietpolicykg.vocabulary.SPO;
  * Ties graph resources to the essay with W3C Web Annotations. A quote is resolved to exactly one span; the
  * annotation's target is the smallest segment that holds it (a sentence, or the paragraph when the quote runs over
  * a sentence boundary), selected by a {@code TextQuoteSelector} and a {@code TextPositionSelector} whose offsets are
- * code points relative to that segment's text.
+ * code points relative to that segment's text. A second target ({@code …/text-target}, as the Web Annotation model
+ * allows an annotation several) has the whole text as its source and one {@code TextPositionSelector}
+ * ({@code …/text-position}) whose offsets count from the start of the text: the passage's absolute position, with no
+ * sentence start to add. Which is which is the target's {@code oa:hasSource}: a sentence or paragraph, or the text.
  */
 public final class Anchors {
     /** Context kept around a quote in the emitted TextQuoteSelector, in code points. */
@@ -141,6 +144,17 @@ public final class Anchors {
         add(g, position, RDF.type.asNode(), OA.TextPositionSelector);
         add(g, position, OA.start, nonNegative(relStart));
         add(g, position, OA.end, nonNegative(relEnd));
+
+        // the same passage by its absolute position: a second target, on the whole text
+        Node textTarget = SPD.sub(anno, "text-target");
+        Node textPosition = SPD.sub(anno, "text-position");
+        add(g, anno, OA.hasTarget, textTarget);
+        add(g, textTarget, RDF.type.asNode(), OA.SpecificResource);
+        add(g, textTarget, OA.hasSource, SPD.text(sourceName));
+        add(g, textTarget, OA.hasSelector, textPosition);
+        add(g, textPosition, RDF.type.asNode(), OA.TextPositionSelector);
+        add(g, textPosition, OA.start, nonNegative(span.start()));
+        add(g, textPosition, OA.end, nonNegative(span.end()));
     }
 
     static Node nonNegative(int n) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -24,8 +25,10 @@ import org.apache.jena.vocabulary.SKOS;
 
 import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.Declarations;
+import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.diagnostics.Problem;
 import org.sovietpolicykg.vocabulary.PROV;
+import org.sovietpolicykg.vocabulary.SPC;
 import org.sovietpolicykg.vocabulary.SPD;
 import org.sovietpolicykg.vocabulary.SPO;
 import org.sovietpolicykg.vocabulary.WD;
@@ -71,6 +74,33 @@ final class EnrichmentGraph {
         return g;
     }
 
+    /** The source of an absence note that names none: the curators' search for a Wikidata pairing, the essay's text. */
+    static final String UNLINKED_SOURCE = "curators-search";
+    static final String UNDATED_SOURCE = "essay-text";
+
+    /**
+     * Why an entity has no value where a user may look for one (a Wikidata link, a date): an absence note in the
+     * enrichment graph, <base>enrichment/FAMILY/ID, by the curators, with its source.
+     */
+    private void absence(String family, Node entity, Declarations.Unlinked u, Node lacks, String defaultSource, Map<String, Node> sources) {
+        Node note = SPD.enrichment(family, u.entity().value());
+        add(enrichment, note, RDF.type.asNode(), SPO.AbsenceNote);
+        add(enrichment, note, RDF.type.asNode(), SPO.CuratorsNote);
+        add(enrichment, note, RDF.type.asNode(), PROV.Entity);
+        add(enrichment, note, SPO.noteOn, entity);
+        add(enrichment, note, SPO.lacks, lacks);
+        add(enrichment, note, RDFS.label.asNode(), en(u.why().value()));
+        add(enrichment, note, SKOS.note.asNode(), en(u.why().value()));
+        add(enrichment, note, DCTerms.creator.asNode(), SPD.entity("curators"));
+        String src = u.source().map(Ref::value).orElse(defaultSource);
+        Node s = sources.get(src);
+        if (s != null)
+            add(enrichment, note, DCTerms.source.asNode(), s);
+        else
+            build.problems().add(u.source().map(r -> r.loc()).orElse(u.loc()).problem("source '" + src + "' of the note on '"
+                    + u.entity().value() + "' is not a source of data/enrichment/ (sources:); expected one of " + new TreeSet<>(sources.keySet())));
+    }
+
     /** The enrichment graph from data/enrichment/: sources, Wikidata links with their evidence, reference dates. */
     void build(Curation c) {
         Map<String, Node> sources = new HashMap<>();
@@ -108,9 +138,19 @@ final class EnrichmentGraph {
         Set<String> linked = new HashSet<>();
         c.wikidata().forEach(w -> linked.add(w.entity().value()));
         for (Declarations.Unlinked u : c.unlinked()) {
-            build.ids().idOf("entity", u.entity(), "an entity left unlinked");
+            build.ids().idOf("entity", u.entity(), "an entity left unlinked").ifPresent(e ->
+                    absence("unlinked", e, u, SPC.lacksWikidataLink, UNLINKED_SOURCE, sources));
             if (linked.contains(u.entity().value()))
                 build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
+                        + " expected one or the other"));
+        }
+        Set<String> dated = new HashSet<>();
+        c.dates().forEach(d -> dated.add(d.entity().value()));
+        for (Declarations.Unlinked u : c.undated()) {
+            build.ids().idOf("entity", u.entity(), "an entity left undated").ifPresent(e ->
+                    absence("undated", e, u, SPC.lacksDate, UNDATED_SOURCE, sources));
+            if (dated.contains(u.entity().value()))
+                build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as undated but has a reference date;"
                         + " expected one or the other"));
         }
         // curators' notes from elsewhere: on what, what they say, and the works they cite

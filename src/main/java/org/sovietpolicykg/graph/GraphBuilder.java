@@ -247,8 +247,20 @@ public final class GraphBuilder {
                 add(curated, e, SPO.implicit, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
             for (Ref n : MentionGraph.namesOf(d))
                 add(curated, e, SPO.nameInEssay, str(n.value()));
-            for (Ref v : d.variants())
+            Optional<Node> variantKind = d.variantKind().isPresent()
+                    ? conceptIn(SPC.VARIANT_KINDS, d.variantKind().get(), "'variantKind' of " + what)
+                    : Optional.of(SPC.misspelling);
+            if (d.variantKind().isPresent() && d.variants().isEmpty())
+                problems.add(d.variantKind().get().loc().problem(what + " has a 'variantKind' but no 'variants'; expected the variant forms it qualifies"));
+            int nv = 0;
+            for (Ref v : d.variants()) {
                 add(curated, e, SPO.variantSpelling, str(v.value()));
+                Node variant = SPD.sub(e, "variant/" + (++nv));
+                add(curated, e, SPO.nameVariant, variant);
+                add(curated, variant, RDF.type.asNode(), SPO.NameVariant);
+                add(curated, variant, SPO.variantForm, str(v.value()));
+                variantKind.ifPresent(k -> add(curated, variant, SPO.variantKind, k));
+            }
             for (Declarations.PropertyValues pv : d.properties())
                 property(e, what, pv);
             d.quote().flatMap(q -> current.anchors().resolve(q, what)).ifPresent(span -> {
@@ -257,8 +269,26 @@ public final class GraphBuilder {
                 add(curated, e, SPO.hasAnchor, anno);
                 current.anchors().record("description", d.id().value(), span);
             });
-            d.when().ifPresent(w -> timeSpan(curated, e, SPD.sub(e, "time"), SPO.timeSpan, w.text().value(),
-                    w.from(), w.to(), w.precision(), what));
+            d.when().ifPresent(w -> essayTime(e, w, what));
+        }
+
+        /** The essay's own time of a thing: its phrase, bounds and precision, and the constraints relative to other things. */
+        void essayTime(Node owner, Declarations.When w, String what) {
+            Node span = SPD.sub(owner, "time");
+            timeSpan(curated, owner, span, SPO.timeSpan, w.text().value(), w.from(), w.to(), w.precision(), what);
+            int n = 0;
+            for (Declarations.Relative r : w.relative()) {
+                Node c = SPD.sub(span, "constraint/" + (++n));
+                String rw = "a 'relative' time of " + what;
+                add(curated, span, SPO.timeConstraint, c);
+                add(curated, c, RDF.type.asNode(), SPO.TimeConstraint);
+                add(curated, c, SPO.essayPhrase, str(r.text().value()));
+                conceptIn(SPC.TEMPORAL_RELATIONS, r.kind(), "'kind' of " + rw).ifPresent(k -> add(curated, c, SPO.temporalRelation, k));
+                idOf("entity", r.of(), "'of' of " + rw).ifPresent(o -> add(curated, c, SPO.relativeTo, o));
+                if (current.source().text().indexOf(r.text().value()) < 0)
+                    problems.add(r.text().loc().problem("the phrase '" + r.text().value() + "' of " + rw
+                            + " is not in " + SourceGraph.displayName(current.curation()) + "; expected the text's own words for the time"));
+            }
         }
 
         void property(Node subject, String what, Declarations.PropertyValues pv) {
@@ -401,6 +431,10 @@ public final class GraphBuilder {
             d.qualifies().forEach(x -> idOf("claim", x, "'qualifies' of " + what).ifPresent(o -> add(curated, c, SPO.qualifies, o)));
             d.disputes().forEach(x -> idOf("claim", x, "'disputes' of " + what).ifPresent(o -> add(curated, c, SPO.disputes, o)));
             d.answers().forEach(x -> idOf("claim", x, "'answers' of " + what).ifPresent(o -> add(curated, c, SPO.answers, o)));
+            d.episodes().forEach(x -> idOf("entity", x, "'episodes' of " + what).ifPresent(o -> add(curated, c, SPO.citesEpisode, o)));
+            d.episodes().stream().filter(x -> d.about().stream().anyMatch(a -> a.value().equals(x.value()))).forEach(x -> problems.add(
+                    x.loc().problem("'" + x.value() + "' of " + what + " is both an episode it cites and a topic ('about'); expected one or"
+                            + " the other (an episode is also found by spo:about, by inference)")));
             d.note().ifPresent(n -> add(curated, c, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("claim", d.id(), c, d.quote(), OA.describing, what);
         }
@@ -424,27 +458,40 @@ public final class GraphBuilder {
             String what = "statement '" + d.id().value() + "'";
             Node st = SPD.statement(d.id().value());
             Optional<Node> s = idOf("entity", d.subject(), "'subject' of " + what);
-            Optional<Node> o = idOf("entity", d.object(), "'object' of " + what);
             Optional<Node> p = Optional.empty();
-            if (ontology.propertyKind(d.predicate().value()).filter(k -> k == PropertyKind.OBJECT).isPresent())
+            boolean reason = false;
+            if (ontology.propertyKind(d.predicate().value()).filter(k -> k == PropertyKind.OBJECT).isPresent()) {
                 p = Optional.of(SPO.term(d.predicate().value()));
-            else
+                reason = ontology.subPropertyOf(p.get(), SPO.hasReason);
+            } else
                 problems.add(d.predicate().loc().problem("predicate '" + d.predicate().value() + "' of " + what
                         + " is not an object property of ontology/; expected one of " + ontology.entityProperties()
                         + " (add new ones to ontology/relations.ttl)"));
+            // a reason's object may be an aim (a concept) as well as an entity
+            Optional<Node> o = reason && !ids.containsKey(d.object().value()) && ontology.concept(d.object().value()).isPresent()
+                    ? conceptIn(NS_AIMS, d.object(), "'object' of " + what) : idOf("entity", d.object(), "'object' of " + what);
+            if (reason && d.heldBy().isEmpty())
+                problems.add(d.predicate().loc().problem(what + " gives a reason (" + d.predicate().value()
+                        + ") but not whose it is; expected heldBy: the actor whose reason it is"));
+            if (!reason && d.heldBy().isPresent())
+                problems.add(d.heldBy().get().loc().problem("'heldBy' of " + what + " is only for a reason (a predicate under"
+                        + " spo:hasReason: rootedIn, inOrderTo, inAnticipationOf); " + d.predicate().value() + " is none"));
             add(curated, st, RDF.type.asNode(), SPO.Statement);
             add(curated, st, RDF.type.asNode(), RDF.Statement.asNode());
             s.ifPresent(x -> add(curated, st, RDF.subject.asNode(), x));
             p.ifPresent(x -> add(curated, st, RDF.predicate.asNode(), x));
             o.ifPresent(x -> add(curated, st, RDF.object.asNode(), x));
-            if (s.isPresent() && p.isPresent() && o.isPresent())
+            if (s.isPresent() && p.isPresent() && o.isPresent()) {
                 add(curated, s.get(), p.get(), o.get());
+                add(curated, st, SPO.reading, en(reading(d.subject(), p.get(), d.object())));
+            }
+            if (reason)
+                d.heldBy().ifPresent(h -> idOf("entity", h, "'heldBy' of " + what).ifPresent(a -> add(curated, st, SPO.heldBy, a)));
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, st, SPO.assertedIn, c));
             d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, st, SPO.interpretedIn, c)));
             modality(d.modality(), d.claim(), what).ifPresent(m -> add(curated, st, SPO.modality, m));
             d.note().ifPresent(n -> add(curated, st, SKOS.editorialNote.asNode(), en(n.value())));
-            d.when().ifPresent(w -> timeSpan(curated, st, SPD.sub(st, "time"), SPO.timeSpan, w.text().value(),
-                    w.from(), w.to(), w.precision(), what));
+            d.when().ifPresent(w -> essayTime(st, w, what));
             anchor("statement", d.id(), st, d.quote(), OA.describing, what);
         }
 
@@ -469,12 +516,25 @@ public final class GraphBuilder {
             if (dom.isPresent() && fgn.isPresent() && shortcut.isPresent() && dir != null) {
                 boolean forward = dir.equals(SPC.domesticToForeign);
                 add(curated, forward ? dom.get() : fgn.get(), shortcut.get(), forward ? fgn.get() : dom.get());
+                add(curated, l, SPO.reading, en(forward ? reading(d.domestic(), rel.get(), d.foreign()) : reading(d.foreign(), rel.get(), d.domestic())));
             }
             idOf("claim", d.claim(), "'claim' of " + what).ifPresent(c -> add(curated, l, SPO.assertedIn, c));
             d.interpretedIn().ifPresent(x -> idOf("claim", x, "'interpretedIn' of " + what).ifPresent(c -> add(curated, l, SPO.interpretedIn, c)));
             modality(d.modality(), d.claim(), what).ifPresent(m -> add(curated, l, SPO.modality, m));
             d.note().ifPresent(n -> add(curated, l, SKOS.editorialNote.asNode(), en(n.value())));
             anchor("link", d.id(), l, d.quote(), OA.linking, what);
+        }
+
+        /** A record read as one sentence in its own direction: "Molotov replaced Litvinov", from the labels. */
+        String reading(Ref subject, Node relation, Ref object) {
+            return labelOf(subject) + " " + ontology.label(relation).orElse(relation.getLocalName()) + " " + labelOf(object);
+        }
+
+        String labelOf(Ref id) {
+            Declarations.Entity e = entities.get(id.value());
+            if (e != null)
+                return e.label().value();
+            return ontology.concept(id.value()).flatMap(ontology::label).orElse(id.value());
         }
 
         /**
@@ -500,6 +560,8 @@ public final class GraphBuilder {
             });
         }
     }
+
+    private static final String NS_AIMS = SPC.NS + "aims";
 
     static Node en(String s) {
         return NodeFactory.createLiteralLang(s, "en");

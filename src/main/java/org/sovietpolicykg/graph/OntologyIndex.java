@@ -132,6 +132,31 @@ public final class OntologyIndex {
         return false;
     }
 
+    /** Whether a property is the other or one of its (transitive) sub-properties, by the rdfs:subPropertyOf of the ontology. */
+    public boolean subPropertyOf(Node property, Node sup) {
+        Deque<Node> todo = new ArrayDeque<>(List.of(property));
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Node p = todo.pop();
+            if (p.equals(sup))
+                return true;
+            if (seen.add(p))
+                ontology.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
+        }
+        return false;
+    }
+
+    /** The label of a term of the ontology (its rdfs:label or skos:prefLabel), if it has one. */
+    public Optional<String> label(Node term) {
+        for (Node p : List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode())) {
+            Optional<String> l = ontology.find(term, p, Node.ANY).toList().stream().map(t -> t.getObject())
+                    .filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted().findFirst();
+            if (l.isPresent())
+                return l;
+        }
+        return Optional.empty();
+    }
+
     /** The class local names of spo:, for messages. */
     public Set<String> classes() {
         return ontology.find(Node.ANY, RDF.type.asNode(), OWL2.Class.asNode()).toList().stream()

@@ -22,6 +22,11 @@ public final class SPC {
     public static final String PRECISIONS = NS + "precisions";
     public static final String ARGUMENT_ROLES = NS + "argument-roles";
     public static final String MODALITIES = NS + "modalities";
+    public static final String TEMPORAL_RELATIONS = NS + "temporal-relations";
+    public static final String VARIANT_KINDS = NS + "variant-kinds";
+    public static final Node misspelling = concept("misspelling");
+    public static final Node lacksWikidataLink = concept("wikidata-link");
+    public static final Node lacksDate = concept("date");
     /** The argument role of the one claim that states a text's thesis. */
     public static final Node thesisRole = concept("thesis");
 }

@@ -96,4 +96,20 @@ public final class SPO {
     public static final Node Actor = term("Actor");
     public static final Node Policy = term("Policy");
     public static final Node Event = term("Event");
+
+    // issue 25: reasons, episodes, relative times, name variants, readings, gaps
+    public static final Node hasReason = term("hasReason");
+    public static final Node heldBy = term("heldBy");
+    public static final Node citesEpisode = term("citesEpisode");
+    public static final Node TimeConstraint = term("TimeConstraint");
+    public static final Node timeConstraint = term("timeConstraint");
+    public static final Node temporalRelation = term("temporalRelation");
+    public static final Node relativeTo = term("relativeTo");
+    public static final Node NameVariant = term("NameVariant");
+    public static final Node nameVariant = term("nameVariant");
+    public static final Node variantKind = term("variantKind");
+    public static final Node variantForm = term("variantForm");
+    public static final Node AbsenceNote = term("AbsenceNote");
+    public static final Node lacks = term("lacks");
+    public static final Node reading = term("reading");
 }

@@ -124,7 +124,7 @@ class EssaySpotChecksTest {
     @Test
     void every_claim_of_the_curators_and_only_theirs_rests_on_the_curators_inference() {
         List<String> curators = Sparql.column(kg, "SELECT ?c WHERE { ?c spo:claimedBy spd:curators } ORDER BY ?c", "c");
-        assertEquals(7, curators.size(), curators.toString());
+        assertEquals(15, curators.size(), curators.toString());
         assertEquals(curators, Sparql.column(kg, "SELECT ?c WHERE { ?c spo:evidence spc:curators-inference } ORDER BY ?c", "c"));
         assertEquals(0, Sparql.count(kg, "?c spo:claimedBy spd:curators ; spo:evidence spc:authors-inference"));
         assertEquals(List.of("curators' inference"), Sparql.column(kg, "SELECT ?l WHERE { spc:curators-inference skos:prefLabel ?l }", "l"));

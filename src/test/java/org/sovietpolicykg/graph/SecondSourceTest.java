@@ -126,7 +126,7 @@ class SecondSourceTest {
             assertTrue(note.body().contains("data-anno=\"/anno/mention/second/litvinov-at-"), "the note's mention of Litvinov, highlighted");
             HttpResponse<String> essay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(server.baseUrl() + "/essay")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(349, essay.body().split("data-anno=", -1).length - 1, "the essay's 349 anchors, none of the note's");
+            assertEquals(385, essay.body().split("data-anno=", -1).length - 1, "the essay's 385 anchors, none of the note's");
         } finally {
             server.stop();
         }

@@ -135,8 +135,8 @@ class LandingPageBrowserTest {
         assertTrue(svg.getRect().getWidth() > 1000, "readable at 1280 px: " + svg.getRect());
         List<WebElement> domestic = browser.findElements(By.cssSelector("g.lane-domestic a.item"));
         List<WebElement> foreign = browser.findElements(By.cssSelector("g.lane-foreign a.item"));
-        assertEquals(12, domestic.size());
-        assertEquals(18, foreign.size());
+        assertEquals(14, domestic.size(), "issue 25: industrialisation and the opening of the archives are dated now");
+        assertEquals(20, foreign.size(), "issue 25: the propaganda in Spain and the control over the Republican cause too");
         for (WebElement item : domestic)
             assertTrue(item.getRect().getWidth() > 0 && item.getRect().getHeight() > 0, "drawn: " + item.getAttribute("data-label"));
         WebElement pact = browser.findElement(By.cssSelector("g.lane-foreign a.item[data-label='Molotov–Ribbentrop Pact']"));
@@ -167,12 +167,12 @@ class LandingPageBrowserTest {
     @Test
     void the_essay_is_highlighted_and_the_filter_works_without_script() {
         browser.get(server.baseUrl() + "/essay");
-        assertEquals(349, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
+        assertEquals(385, browser.findElements(By.cssSelector("[data-anno]")).size(), "every anchor of the essay");
         WebElement molotov = browser.findElement(By.cssSelector("#p4-s1 a.hl.k-mention[href='/id/molotov']"));
         assertEquals("Molotov", molotov.getText());
         browser.findElement(By.cssSelector("form.legend a[href='/essay?kind=claim']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind=claim"));
-        assertEquals(50, browser.findElements(By.cssSelector("[data-anno]")).size(), "only the claims");
-        assertEquals(50, browser.findElements(By.cssSelector("a.marker.k-claim")).size());
+        assertEquals(58, browser.findElements(By.cssSelector("[data-anno]")).size(), "only the claims");
+        assertEquals(58, browser.findElements(By.cssSelector("a.marker.k-claim")).size());
     }
 }

@@ -106,7 +106,7 @@ class Tdb2ServeTest {
             assertEquals(200, t.statusCode(), path + ": " + t.body());
         }
         assertEquals(get(memory, "/dumps/dataset.nq", null).body(), get(tdb2, "/dumps/dataset.nq", null).body(), "the same N-Quads dump");
-        assertTrue(get(tdb2, "/essay", "text/html").body().split("data-anno=", -1).length - 1 == 349, "the essay's 349 anchors");
+        assertTrue(get(tdb2, "/essay", "text/html").body().split("data-anno=", -1).length - 1 == 385, "the essay's 385 anchors");
     }
 
     @Test

@@ -67,10 +67,16 @@ public final class PicturesServlet extends KgServlet {
 
     private String timelinePage() {
         List<Item> items = items();
+        // why an item is undated: the curators' absence note, as the query timeline gives it
+        Map<String, String> why = new HashMap<>();
+        QueryRunner.Table t = tables.table("timeline");
+        List<String> c = t.columns();
+        for (List<Node> row : t.rows())
+            text(row.get(c.indexOf("whyUndated"))).ifPresent(w -> why.put(terms.base().href(row.get(c.indexOf("entity")).getURI()), w));
         List<Map<String, Object>> leftOut = new ArrayList<>();
         for (Item i : items)
             if (i.from() == null && i.to() == null)
-                leftOut.add(Map.of("href", i.href(), "label", i.label(), "lane", i.lane()));
+                leftOut.add(Map.of("href", i.href(), "label", i.label(), "lane", i.lane(), "why", why.getOrDefault(i.href(), "")));
         return page("Timeline", "Timeline: at home and abroad", "The events, decisions and policies of the essay in time, the domestic"
                 + " above and the foreign below. A bar runs from an item's start to its end, a point marks a single day; a pale, dashed mark"
                 + " is dated only to the year, the decade or roughly. Dates are the reference dates added from elsewhere where"

@@ -199,11 +199,18 @@ public final class ReadingServlet extends KgServlet {
         return Terms.first(g, body, spo("modality")).filter(Node::isURI).map(m -> m.getURI().substring(m.getURI().lastIndexOf('/') + 1));
     }
 
+    /** Whether an annotation target selects within a sentence or paragraph (not the target on the whole text). */
+    private boolean inSegment(Graph g, Node target) {
+        return Terms.first(g, target, spo("inParagraph")).isPresent();
+    }
+
     /** The statements' and links' anchors by modality. */
     private Map<String, Integer> modalityCounts(Graph g) {
         Map<String, Integer> counts = new HashMap<>();
         g.find(Node.ANY, OA.hasTarget, Node.ANY).forEachRemaining(t -> {
             String kind = ResourcePage.kind(t.getSubject());
+            if (!inSegment(g, t.getObject()))
+                return;                       // the second target, on the whole text, is the same passage
             if (kind.equals("statement") || kind.equals("link"))
                 Terms.first(g, t.getSubject(), OA.hasBody).flatMap(b -> modality(g, b)).ifPresent(m -> counts.merge(m, 1, Integer::sum));
         });
@@ -222,6 +229,8 @@ public final class ReadingServlet extends KgServlet {
             if (!kinds.contains(kind))
                 return;
             Node target = t.getObject();
+            if (!inSegment(g, target))
+                return;                       // the second target, on the whole text (absolute offsets)
             Optional<Node> sentence = Terms.first(g, target, OA.hasSource);
             Optional<Node> body = Terms.first(g, anno, OA.hasBody);
             if (sentence.isEmpty() || body.isEmpty())
