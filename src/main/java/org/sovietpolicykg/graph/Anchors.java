@@ -12,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+
 import org.sovietpolicykg.curation.Declarations.QuoteRef;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.text.QuoteMatch;

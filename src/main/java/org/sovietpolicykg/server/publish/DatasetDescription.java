@@ -89,7 +89,7 @@ public final class DatasetDescription {
                 ds.addProperty(VOID.dataDump, url);
             ds.addProperty(DCAT.distribution, m.createResource().addProperty(RDF.type, DCAT.Distribution)
                     .addProperty(DCAT.downloadURL, url).addProperty(DCAT.mediaType, dump.mediaType())
-                    .addProperty(DCAT.byteSize, m.createTypedLiteral(Long.toString(dump.bytes().length), XSDDatatype.XSDnonNegativeInteger))
+                    .addProperty(DCAT.byteSize, m.createTypedLiteral(Long.toString(dump.size()), XSDDatatype.XSDnonNegativeInteger))
                     .addProperty(m.createProperty(SPDX + "checksum"), m.createResource()
                             .addProperty(m.createProperty(SPDX + "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256"))
                             .addProperty(m.createProperty(SPDX + "checksumValue"), dump.sha256())));

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -29,6 +30,7 @@ import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContent;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.resource.MemoryResource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.errors.KgException;
@@ -164,7 +166,7 @@ public final class DumpsServlet extends KgServlet {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", base + d.name());
             m.put("mediaType", d.mediaType());
-            m.put("bytes", d.bytes().length);
+            m.put("bytes", d.size());
             m.put("sha256", d.sha256());
             list.add(m);
         }
@@ -208,18 +210,36 @@ public final class DumpsServlet extends KgServlet {
         }
     }
 
-    /** A dump as Jetty serves it: its bytes, its media type, its strong tag (the sha256), when it was written. */
+    /**
+     * A dump as Jetty serves it: its file (read from the disk as it is sent) or its bytes, its media type, its strong
+     * tag (the sha256), when it was written.
+     */
     private static final class DumpContent extends HttpContent.Wrapper {
         private final HttpField etag;
+        private final Instant written;
+        private final HttpField lastModified;
 
         DumpContent(Dump d, Instant written) {
-            super(new ResourceHttpContent(new Bytes(d, written), d.mediaType(), ByteBufferPool.SIZED_NON_POOLING));
+            super(new ResourceHttpContent(d.file().isPresent() ? ResourceFactory.root().newResource(d.file().get()) : new Bytes(d, written),
+                    d.mediaType(), ByteBufferPool.SIZED_NON_POOLING));
             this.etag = new PreEncodedHttpField(HttpHeader.ETAG, d.etag());
+            this.written = written;
+            this.lastModified = new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(written));
         }
 
         @Override
         public HttpField getETag() {
             return etag;
+        }
+
+        @Override
+        public HttpField getLastModified() {
+            return lastModified;
+        }
+
+        @Override
+        public Instant getLastModifiedInstant() {
+            return written;
         }
     }
 
