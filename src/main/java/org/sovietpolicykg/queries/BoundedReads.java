@@ -2,6 +2,7 @@ package org.sovietpolicykg.queries;
 
 import java.util.Iterator;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -11,7 +12,6 @@ import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.NiceIterator;
 
 /**
  * A view of a dataset whose every read is counted against the query that makes it ({@link Deadline#read}): each triple
@@ -80,19 +80,13 @@ public final class BoundedReads extends DatasetGraphWrapper implements DatasetGr
         return g instanceof CountedGraph ? g : new CountedGraph(g);
     }
 
+    /** The iterator with each item counted against the budget of the query that asked for it (none: as it is). */
     private static <T> Iterator<T> counted(Iterator<T> it) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public T next() {
-                Deadline.read();
-                return it.next();
-            }
-        };
+        Deadline.Budget b = Deadline.budget();
+        return b == null ? it : Iter.map(it, x -> {
+            b.read();
+            return x;
+        });
     }
 
     /** A graph whose finds count what they return. */
@@ -123,24 +117,13 @@ public final class BoundedReads extends DatasetGraphWrapper implements DatasetGr
             return super.contains(t);
         }
 
+        /** Jena's own mapping of a graph's iterator (it closes what it maps), counting each triple. */
         private static ExtendedIterator<Triple> counted(ExtendedIterator<Triple> it) {
-            return new NiceIterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Triple next() {
-                    Deadline.read();
-                    return it.next();
-                }
-
-                @Override
-                public void close() {
-                    it.close();
-                }
-            };
+            Deadline.Budget b = Deadline.budget();
+            return b == null ? it : it.mapWith(t -> {
+                b.read();
+                return t;
+            });
         }
     }
 }

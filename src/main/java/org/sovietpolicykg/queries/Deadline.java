@@ -23,7 +23,7 @@ public final class Deadline {
     private static final int CLOCK_EVERY = 1 << 10;
 
     /** What the query of one thread may still do: until when, and how many triples it may read. */
-    private static final class Budget {
+    static final class Budget {
         final long deadline;
         final long maxReads;
         final Supplier<? extends RuntimeException> overRead;
@@ -33,6 +33,23 @@ public final class Deadline {
             this.deadline = deadline;
             this.maxReads = maxReads;
             this.overRead = overRead;
+        }
+
+        /**
+         * Counts one triple read: past the budget its exception (a 400), and now and then a look at the clock (Jena's
+         * cancellation, a 503, once the deadline has passed) and at the heap (a 503 when it is nearly full).
+         */
+        void read() {
+            long n = ++reads;
+            if (n > maxReads)
+                throw overRead.get();
+            if ((n & (CLOCK_EVERY - 1)) == 0) {
+                if (System.nanoTime() - deadline > 0)
+                    throw new QueryCancelledException();
+                if (MemoryPressure.high())
+                    throw new UnavailableException("The server is short of memory and stopped this query to stay up; try again in a"
+                            + " moment, or ask for less at once (a LIMIT, fewer patterns)");
+            }
         }
     }
 
@@ -79,18 +96,16 @@ public final class Deadline {
      */
     static void read() {
         Budget b = CURRENT.get();
-        if (b == null)
-            return;
-        long n = ++b.reads;
-        if (n > b.maxReads)
-            throw b.overRead.get();
-        if ((n & (CLOCK_EVERY - 1)) == 0) {
-            if (System.nanoTime() - b.deadline > 0)
-                throw new QueryCancelledException();
-            if (MemoryPressure.high())
-                throw new UnavailableException("The server is short of memory and stopped this query to stay up; try again in a"
-                        + " moment, or ask for less at once (a LIMIT, fewer patterns)");
-        }
+        if (b != null)
+            b.read();
+    }
+
+    /**
+     * The budget of the query of this thread, or null outside a query: for a reader that counts many reads (an
+     * iterator over a graph), which looks it up once rather than at every triple.
+     */
+    static Budget budget() {
+        return CURRENT.get();
     }
 
     /** How many triples the query of this thread has read so far (0 outside a query). */

@@ -142,10 +142,11 @@ public final class QueryPolicy {
     }
 
     /**
-     * The project's exception (400 refused, 502 remote failure) for an error of the SERVICE policy raised while a query
-     * ran, or null if {@code e} is not one.
+     * The project's exception for a failure the policy knows, raised while a query ran: the SERVICE policy's (400
+     * refused, 502 remote failure), a text search the client got wrong (400), the policy's own limits raised inside the
+     * engine (the read limit's 400, the memory's 503); null if {@code e} is none of them.
      */
-    public static KgException serviceError(Throwable e) {
+    public static KgException knownFailure(Throwable e) {
         KgException service = ServiceAllowlist.asKgException(e);
         if (service != null)
             return service;
@@ -164,7 +165,7 @@ public final class QueryPolicy {
      * 502 remote failure), the time limit's (503), the project's own as it is, anything else the server's fault (500).
      */
     public KgException failure(Throwable e) {
-        KgException service = serviceError(e);
+        KgException service = knownFailure(e);
         if (service != null)
             return service;
         if (e instanceof QueryCancelledException)

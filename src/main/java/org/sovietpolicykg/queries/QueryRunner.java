@@ -107,8 +107,8 @@ public final class QueryRunner {
         } catch (QueryCancelledException e) {
             throw policy.tooLong();
         } catch (RuntimeException e) {
-            // a SERVICE target refused by the policy (400) or an allowed endpoint that failed (502)
-            KgException service = QueryPolicy.serviceError(e);
+            // a failure the policy knows: a SERVICE refused (400) or failing (502), a bad text search, a limit of the policy
+            KgException service = QueryPolicy.knownFailure(e);
             throw service != null ? service : e;
         }
     }

@@ -27,8 +27,10 @@ public final class KgGraphStore extends GSP_R {
      * JSON-LD and RDF/XML of the graphs are built whole in memory by their writers (the dataset's JSON-LD took over 20
      * MB each): one at a time, the others wait at most two seconds, then 503. The other formats stream.
      */
-    private static final Semaphore BUILT_IN_MEMORY = new Semaphore(1, true);
+    private final Semaphore builtInMemory = new Semaphore(1, true);
     private static final long WAIT_MS = 2_000;
+    /** The quads served, counted once (the dataset does not change while it is served): what a whole copy needs. */
+    private volatile long quads = -1;
 
     @Override
     protected void doGet(HttpAction action) {
@@ -39,7 +41,9 @@ public final class KgGraphStore extends GSP_R {
             return;
         }
         // measured: the dataset's JSON-LD (12,972 quads) needed about 17 MB beside it; 2 KB a quad, to be safe
-        long needs = 2_048L * Txn.calculateRead(action.getDataset(), () -> action.getDataset().stream().count());
+        if (quads < 0)
+            quads = Txn.calculateRead(action.getDataset(), () -> action.getDataset().stream().count());
+        long needs = 2_048L * quads;
         if (!MemoryPressure.room(needs)) {
             action.getResponse().setHeader("Retry-After", "5");
             ServletOps.error(503, String.format(Locale.ROOT, "The server has no room now for %s of the graphs (it is built"
@@ -47,7 +51,7 @@ public final class KgGraphStore extends GSP_R {
         }
         boolean admitted = false;
         try {
-            admitted = BUILT_IN_MEMORY.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS);
+            admitted = builtInMemory.tryAcquire(WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -59,7 +63,7 @@ public final class KgGraphStore extends GSP_R {
         try {
             super.doGet(action);
         } finally {
-            BUILT_IN_MEMORY.release();
+            builtInMemory.release();
         }
     }
 

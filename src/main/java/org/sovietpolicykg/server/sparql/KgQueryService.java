@@ -208,7 +208,7 @@ public final class KgQueryService extends SPARQL_QueryDataset {
             } catch (RuntimeException e) {
                 // a failure the policy knows (a SERVICE refused or failing, a text search the client got wrong): its
                 // own status and message, not Fuseki's 500
-                KgException known = QueryPolicy.serviceError(e);
+                KgException known = QueryPolicy.knownFailure(e);
                 if (known != null)
                     ServletOps.error(known.status(), known.getMessage());
                 throw e;
