@@ -1,11 +1,9 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,9 +131,5 @@ public class Attack {
         json.append(String.join(",", parts)).append("}}");
         System.out.println(json);
         System.exit(alive && healthFailures == 0 ? 0 : 1);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

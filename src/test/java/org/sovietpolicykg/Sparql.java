@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
@@ -31,9 +33,14 @@ public final class Sparql {
     private Sparql() {}
 
     public static List<Map<String, String>> select(DatasetGraph dsg, String query) {
+        return select(dsg, QueryFactory.create(PREFIXES + query));
+    }
+
+    /** The rows of a parsed (or bound) SELECT: each variable's lexical form or IRI, null where unbound. */
+    public static List<Map<String, String>> select(DatasetGraph dsg, Query query) {
         List<Map<String, String>> rows = new ArrayList<>();
         // an explicit time limit: a test server may have set a short one on the shared dataset's context
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(PREFIXES + query)
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query)
                 .timeout(60, TimeUnit.SECONDS).build()) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) {

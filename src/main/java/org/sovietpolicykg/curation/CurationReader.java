@@ -89,10 +89,11 @@ public final class CurationReader {
         eachFile(projectDir.resolve(ENRICHMENT_DIR), "an enrichment file", Set.of("sources", "wikidata", "unlinked", "dates", "notes", "undated"), (y, top) -> {
             collect(y, top.get("sources"), this::enrichmentSource, sources);
             collect(y, top.get("wikidata"), this::wikidata, wikidata);
-            collect(y, top.get("unlinked"), this::unlinked, unlinked);
+            collect(y, top.get("unlinked"), (yy, n) -> absence(yy, n, "this entity left unlinked", "an entity left without a Wikidata link"), unlinked);
             collect(y, top.get("dates"), this::date, dates);
             collect(y, top.get("notes"), this::note, notes);
-            collect(y, top.get("undated"), this::undated, undated);
+            collect(y, top.get("undated"), (yy, n) -> absence(yy, n, "this entity left undated", "a policy, decision or event left without a date"),
+                    undated);
         });
         return new Curation(texts, sources, wikidata, unlinked, dates, notes, undated);
     }
@@ -300,19 +301,9 @@ public final class CurationReader {
                 evidence.get(), match));
     }
 
-    private Optional<Unlinked> unlinked(YamlNodes y, Node n) {
-        String what = "this entity left unlinked";
-        Map<String, Node> m = y.mapping(n, "an entity left without a Wikidata link", Set.of("entity", "why", "source"));
-        Optional<Ref> entity = y.required(m, "entity", n, what);
-        Optional<Ref> why = y.required(m, "why", n, what);
-        if (entity.isEmpty() || why.isEmpty())
-            return Optional.empty();
-        return Optional.of(new Unlinked(y.loc(n), entity.get(), why.get(), y.optional(m, "source", what)));
-    }
-
-    private Optional<Unlinked> undated(YamlNodes y, Node n) {
-        String what = "this entity left undated";
-        Map<String, Node> m = y.mapping(n, "a policy, decision or event left without a date", Set.of("entity", "why", "source"));
+    /** An entry of what is missing (an entity left unlinked, or undated): the entity, why, and the source of that. */
+    private Optional<Unlinked> absence(YamlNodes y, Node n, String what, String expected) {
+        Map<String, Node> m = y.mapping(n, expected, Set.of("entity", "why", "source"));
         Optional<Ref> entity = y.required(m, "entity", n, what);
         Optional<Ref> why = y.required(m, "why", n, what);
         if (entity.isEmpty() || why.isEmpty())

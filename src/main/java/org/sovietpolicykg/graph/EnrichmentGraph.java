@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,16 @@ final class EnrichmentGraph {
      * Why an entity has no value where a user may look for one (a Wikidata link, a date): an absence note in the
      * enrichment graph, <base>enrichment/FAMILY/ID, by the curators, with its source.
      */
+    /** The notes of what is missing ({@link #absence}), each refused when the entity has what it is said to lack. */
+    private void absences(List<Declarations.Unlinked> listed, Set<String> having, String family, String what, Node lacks, String defaultSource,
+            Map<String, Node> sources, String contradiction) {
+        for (Declarations.Unlinked u : listed) {
+            build.ids().idOf("entity", u.entity(), what).ifPresent(e -> absence(family, e, u, lacks, defaultSource, sources));
+            if (having.contains(u.entity().value()))
+                build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' " + contradiction + "; expected one or the other"));
+        }
+    }
+
     private void absence(String family, Node entity, Declarations.Unlinked u, Node lacks, String defaultSource, Map<String, Node> sources) {
         Node note = SPD.enrichment(family, u.entity().value());
         add(enrichment, note, RDF.type.asNode(), SPO.AbsenceNote);
@@ -137,22 +148,12 @@ final class EnrichmentGraph {
         }
         Set<String> linked = new HashSet<>();
         c.wikidata().forEach(w -> linked.add(w.entity().value()));
-        for (Declarations.Unlinked u : c.unlinked()) {
-            build.ids().idOf("entity", u.entity(), "an entity left unlinked").ifPresent(e ->
-                    absence("unlinked", e, u, SPC.lacksWikidataLink, UNLINKED_SOURCE, sources));
-            if (linked.contains(u.entity().value()))
-                build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as left unlinked but has a Wikidata link;"
-                        + " expected one or the other"));
-        }
+        absences(c.unlinked(), linked, "unlinked", "an entity left unlinked", SPC.lacksWikidataLink, UNLINKED_SOURCE, sources,
+                "is listed as left unlinked but has a Wikidata link");
         Set<String> dated = new HashSet<>();
         c.dates().forEach(d -> dated.add(d.entity().value()));
-        for (Declarations.Unlinked u : c.undated()) {
-            build.ids().idOf("entity", u.entity(), "an entity left undated").ifPresent(e ->
-                    absence("undated", e, u, SPC.lacksDate, UNDATED_SOURCE, sources));
-            if (dated.contains(u.entity().value()))
-                build.problems().add(u.entity().loc().problem("'" + u.entity().value() + "' is listed as undated but has a reference date;"
-                        + " expected one or the other"));
-        }
+        absences(c.undated(), dated, "undated", "an entity left undated", SPC.lacksDate, UNDATED_SOURCE, sources,
+                "is listed as undated but has a reference date");
         // curators' notes from elsewhere: on what, what they say, and the works they cite
         Node curators = SPD.entity("curators");
         for (Declarations.Note n : c.notes()) {

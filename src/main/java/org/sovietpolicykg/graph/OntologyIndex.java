@@ -120,28 +120,24 @@ public final class OntologyIndex {
 
     /** Whether a class is the other or one of its (transitive) subclasses, by the rdfs:subClassOf of the ontology. */
     public boolean subClassOf(Node cls, Node sup) {
-        Deque<Node> todo = new ArrayDeque<>(List.of(cls));
-        Set<Node> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Node c = todo.pop();
-            if (c.equals(sup))
-                return true;
-            if (seen.add(c))
-                ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
-        }
-        return false;
+        return reaches(cls, RDFS.subClassOf.asNode(), sup);
     }
 
     /** Whether a property is the other or one of its (transitive) sub-properties, by the rdfs:subPropertyOf of the ontology. */
     public boolean subPropertyOf(Node property, Node sup) {
-        Deque<Node> todo = new ArrayDeque<>(List.of(property));
+        return reaches(property, RDFS.subPropertyOf.asNode(), sup);
+    }
+
+    /** Whether {@code to} is {@code from} or reached from it by {@code step}s in the ontology (rdfs:subClassOf*, ...). */
+    private boolean reaches(Node from, Node step, Node to) {
+        Deque<Node> todo = new ArrayDeque<>(List.of(from));
         Set<Node> seen = new HashSet<>();
         while (!todo.isEmpty()) {
-            Node p = todo.pop();
-            if (p.equals(sup))
+            Node n = todo.pop();
+            if (n.equals(to))
                 return true;
-            if (seen.add(p))
-                ontology.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
+            if (seen.add(n))
+                ontology.find(n, step, Node.ANY).forEachRemaining(t -> todo.push(t.getObject()));
         }
         return false;
     }

@@ -4,18 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.junit.jupiter.api.Test;
 
 import org.sovietpolicykg.Sparql;
@@ -31,22 +22,7 @@ class RelationsQueriesTest {
     static final QueryCatalog CATALOG = QueryCatalog.load(Path.of("."), BaseIri.DEFAULT);
 
     static List<Map<String, String>> run(String name, Map<String, String> params) {
-        Query q = QueryBinder.bind(CATALOG.get(name), params, BaseIri.DEFAULT);
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(TestGraphs.queryable())).query(q)
-                .timeout(60, TimeUnit.SECONDS).build()) {
-            ResultSet rs = qe.execSelect();
-            while (rs.hasNext()) {
-                QuerySolution s = rs.next();
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String v : rs.getResultVars()) {
-                    RDFNode n = s.get(v);
-                    row.put(v, n == null ? null : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return Sparql.select(TestGraphs.queryable(), QueryBinder.bind(CATALOG.get(name), params, BaseIri.DEFAULT));
     }
 
     static List<String> column(List<Map<String, String>> rows, String var) {

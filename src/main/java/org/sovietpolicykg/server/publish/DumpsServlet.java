@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import jakarta.servlet.ServletConfig;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -74,7 +72,7 @@ public final class DumpsServlet extends KgServlet {
     @Override
     public void init() throws ServletException {
         files = new JettyFiles();
-        files.init(new Config(getServletContext()));
+        files.init(getServletConfig());
         // what Jetty serves: the dump of a path, by this servlet's own table (never a file of the disk)
         files.getResourceService().setHttpContentFactory(path -> {
             Dump d = path.startsWith("/") ? dumps().get(path.substring(1)) : null;
@@ -173,31 +171,15 @@ public final class DumpsServlet extends KgServlet {
         bytes(resp, "application/json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("dumps", list)));
     }
 
-    /** Jetty's resource servlet as the dumps use it: ranges, ETags, no folders, the path after {@code /dumps}. */
+    /**
+     * Jetty's resource servlet as the dumps use it, with the settings of a download (its own init parameters, as
+     * StaticAssets gives them): ranges, ETags, no folders, the path after {@code /dumps}.
+     */
     private static final class JettyFiles extends ResourceServlet {
         private static final long serialVersionUID = 1L;
-    }
-
-    /** The configuration of {@link JettyFiles}: this servlet's context, and the settings of a download. */
-    private static final class Config implements ServletConfig {
         private static final Map<String, String> PARAMS = Map.of("pathInfoOnly", "true", "dirAllowed", "false", "etags", "true",
                 "acceptRanges", "true", "cacheControl", "public, max-age=300, must-revalidate", "redirectWelcome", "false",
                 "useFileMappedBuffer", "false");
-        private final ServletContext context;
-
-        Config(ServletContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public String getServletName() {
-            return "dumps";
-        }
-
-        @Override
-        public ServletContext getServletContext() {
-            return context;
-        }
 
         @Override
         public String getInitParameter(String name) {
