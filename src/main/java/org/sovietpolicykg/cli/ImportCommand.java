@@ -114,9 +114,9 @@ final class ImportCommand implements Callable<Integer> {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.writeString(target, yaml(proposal.document()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("Read %d mentions from %s against %s (%d known entities named by a name they have, found by the build as they are)%n",
+        w.printf("Read %d mentions from %s against %s; %d of them name a known entity by a name it has (the build finds those as they are)%n",
                 proposal.mentions(), file, folder + "/" + tc.get().record().file().value(), proposal.ofKnownByTheirNames());
-        w.printf("Wrote %s: %d proposed entities, unreviewed%n", target, proposal.entities().size());
+        w.printf("Wrote %s: %d proposed entities, unreviewed%n", target.normalize(), proposal.entities().size());
         for (Map<String, Object> e : proposal.entities())
             w.printf("  %s (%s): %s%n", e.get("id"), e.get("type"), e.get("names"));
         if (!proposal.newNamesOfKnown().isEmpty()) {
