@@ -14,14 +14,14 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code build}, {@code serve}, {@code query}, {@code reconcile} and {@code release}. Options are parsed once, by picocli, into one
+ * The command line: {@code build}, {@code serve}, {@code query}, {@code reconcile}, {@code release}, {@code import} and {@code draft}. Options are parsed once, by picocli, into one
  * {@code KgConfig}; an option's default, when it is a setting of {@link Settings}, is the Java system property of the
  * setting's key if set, else the setting's default, and its description is the setting's. Errors of input are printed
  * as {@code file:line: message}, all of them, and end with exit code 1; a bad option value names the option.
  */
 @Command(name = "soviet-policy-kg", mixinStandardHelpOptions = true, version = Version.FULL,
         description = "A knowledge graph of an essay on Stalin's foreign policy, served over SPARQL.",
-        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ReconcileCommand.class, ReleaseCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ReconcileCommand.class, ReleaseCommand.class, ImportCommand.class, DraftCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -40,6 +40,7 @@ import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -71,13 +72,16 @@ public final class DatasetWriter {
      * out: the dumps are the named graphs.
      */
     /**
-     * The downloads of a build, by file name: the serialisations, the Wikidata links as CSV, and the JSON-LD context
+     * The downloads of a build, by file name: the serialisations, the Wikidata links as CSV, each source text as TEI
+     * ({@code NAME.tei.xml}), and the JSON-LD context
      * the JSON-LD dump names (published at {@code <base>context.jsonld}; a copy beside the dumps, for offline use).
      */
     public static Map<String, byte[]> downloads(DatasetGraph dsg, BaseIri base) {
         Map<String, byte[]> files = serialise(dsg, base);
         files.put(WikidataLinks.CSV, WikidataLinks.csv(dsg, base));
         files.put(JsonLdContext.FILE, context(dsg, base).document());
+        // each source text as TEI P5, its annotations marked up (essay.tei.xml)
+        files.putAll(TeiDocument.all(dsg.getUnionGraph(), base));
         return files;
     }
 

@@ -21,11 +21,12 @@ import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * One download of the dataset, as the server publishes it under {@code /dumps/}: a file the build writes, its media
- * type and its sha256. Which files are downloads is decided by their kind alone (RDF or CSV, by extension), so a new file of the build (a table, another serialisation) is published without a change here.
+ * type and its sha256. Which files are downloads is decided by their kind alone (RDF, CSV or TEI, by extension), so a new file of the build (a table, another serialisation) is published without a change here.
  */
 public record Dump(String name, String mediaType, long size, String sha256, Optional<Path> file, byte[] held) {
 
@@ -114,6 +115,8 @@ public record Dump(String name, String mediaType, long size, String sha256, Opti
     }
 
     private static Optional<String> mediaTypeOf(String name) {
+        if (name.endsWith(TeiDocument.EXTENSION))
+            return Optional.of(TeiDocument.MEDIA_TYPE);
         return Format.ofFile(name).map(Format::mediaType);
     }
 }

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.formats.Format;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.server.publish.DatasetDescription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -226,6 +227,8 @@ final class Metadata {
 
     /** The media type of a file of the release, by its name. */
     static String mediaType(String f) {
+        if (f.endsWith(TeiDocument.EXTENSION))
+            return TeiDocument.MEDIA_TYPE;
         Optional<String> rdf = Format.ofFile(f).map(Format::mediaType);
         if (rdf.isPresent())
             return rdf.get();

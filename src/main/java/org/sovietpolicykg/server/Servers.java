@@ -38,6 +38,8 @@ import org.sovietpolicykg.server.pages.ReadingServlet;
 import org.sovietpolicykg.server.pages.ResourceServlet;
 import org.sovietpolicykg.server.pages.RunServlet;
 import org.sovietpolicykg.server.pages.SearchServlet;
+import org.sovietpolicykg.interchange.WebAnnotations;
+import org.sovietpolicykg.server.publish.AnnotationsServlet;
 import org.sovietpolicykg.server.publish.DumpsServlet;
 import org.sovietpolicykg.server.publish.VoidServlet;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -57,11 +59,12 @@ import org.sovietpolicykg.vocabulary.SPD;
  *   /api/openapi.json OpenApiServlet      the API's OpenAPI 3 description
  *   /api/*           NotFoundServlet      anything else under /api: 404 with a hint
  *   /ontology, /ontology/VERSION  OntologyServlet  the ontology (its IRI and version IRI), HTML or RDF
- *   /essay, /read/*  ReadingServlet       the texts as a reader sees them, every anchor highlighted
+ *   /essay, /read/*  ReadingServlet       the texts as a reader sees them, every anchor highlighted; TEI by Accept
  *   /pictures/*      PicturesServlet      the timeline and the network of links, drawn as SVG
  *   /graph/*         GraphServlet         the named graphs' IRIs: a page, or the graph by content negotiation
  *   /reconcile, /reconcile/*   ReconcileServlet      Reconciliation Service API 0.2 (manifest, queries, suggest)
- *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset, with ETags and 304s
+ *   /dumps/*         DumpsServlet         the downloads: the files of the built dataset (TEI too), with ETags and 304s
+ *   /annotations/*   AnnotationsServlet   the Web Annotation Protocol, read side: a collection per text, paged
  *   /void, /.well-known/void  VoidServlet  the VoID and DCAT description
  *   /context.jsonld  ContextServlet       the JSON-LD context every JSON-LD answer names (added by KgServer)
  *   /id/*, /claim/*, ... ResourceServlet  every IRI of the data
@@ -116,7 +119,9 @@ public final class Servers {
         Supplier<Reconciler> reconciler = once(() -> Reconciler.of(queryable, config.base()));
         ReconcileServlet reconcile = new ReconcileServlet(reconciler, config.base());
         ReadingServlet reading = new ReadingServlet(queryable, terms);
-        ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd, reconciler, reading);
+        // the anchors as Web Annotations, read from the graph on first use (a collection, or an annotation at its IRI)
+        Supplier<WebAnnotations> annotations = once(() -> WebAnnotations.of(queryable.getDefaultGraph(), config.base()));
+        ResourceServlet resources = new ResourceServlet(queryable, terms, jsonLd, reconciler, reading, annotations);
         ResourceServlet.PATHS.forEach(p -> b.servlet(p, resources));
         OntologyServlet ontology = new OntologyServlet(queryable.getGraph(config.base().node(SPD.GRAPH_ONTOLOGY)), config.base(), jsonLd);
         return b.servlet("", new HomeServlet(catalog, stats, config.base()))
@@ -130,6 +135,7 @@ public final class Servers {
                 .servlet(CannedQueryServlet.PATH + "*", new CannedQueryServlet(catalog, runner, answers))
                 .servlet("/api/openapi.json", new OpenApiServlet(catalog))
                 .servlet(DumpsServlet.PATH + "*", new DumpsServlet(dumps, written))
+                .servlet(AnnotationsServlet.PATH + "*", new AnnotationsServlet(annotations))
                 .servlet("/void", voidDescription)
                 .servlet("/.well-known/void", voidDescription)
                 .servlet("/api/*", new NotFoundServlet("the API has /api/queries and /api/openapi.json"))

@@ -45,7 +45,7 @@ class ArchitectureTest {
     void the_stages_before_the_server_know_nothing_of_it_or_of_the_command_line() {
         noClasses().that().resideInAnyPackage(ROOT + ".text..", ROOT + ".curation..", ROOT + ".graph..", ROOT + ".validation..",
                 ROOT + ".dataset..", ROOT + ".queries..", ROOT + ".docs..", ROOT + ".html..", ROOT + ".vocabulary..",
-                ROOT + ".diagnostics..", ROOT + ".formats..", ROOT + ".config..")
+                ROOT + ".diagnostics..", ROOT + ".formats..", ROOT + ".config..", ROOT + ".interchange..", ROOT + ".draft..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".server..", ROOT + ".cli..").check(classes);
     }
 

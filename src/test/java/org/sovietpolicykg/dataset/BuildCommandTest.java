@@ -49,7 +49,7 @@ class BuildCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(0, run("build", "--out", out.toString()).exit);
         List<Dump> dumps = Dump.inFolder(out);
-        assertEquals(List.of("dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "wikidata-links.csv"),
+        assertEquals(List.of("dataset.jsonld", "dataset.nq", "dataset.trig", "dataset.ttl", "essay.tei.xml", "wikidata-links.csv"),
                 dumps.stream().map(Dump::name).toList(), "the build's records (manifest, fingerprint, coverage, ontology page) are not downloads");
         String manifest = Files.readString(out.resolve(DatasetWriter.MANIFEST), StandardCharsets.UTF_8);
         for (Dump d : dumps) {

@@ -140,7 +140,8 @@ class ReleaseTest {
         RDFParser.source(folder().resolve("void.ttl")).lang(Lang.TURTLE).parse(m);
         List<String> urls = m.listObjectsOfProperty(DCAT.downloadURL).mapWith(n -> n.asResource().getURI()).toList();
         assertTrue(urls.contains("https://w3id.org/soviet-policy-kg/dumps/dataset.nq"), urls.toString());
-        assertEquals(5, urls.size(), urls.toString());
+        assertEquals(6, urls.size(), urls.toString());
+        assertTrue(urls.contains("https://w3id.org/soviet-policy-kg/dumps/essay.tei.xml"), urls.toString());
         String nqSha = Sha256.hex(Files.readAllBytes(folder().resolve("dataset.nq")));
         assertTrue(Files.readString(folder().resolve("void.ttl")).contains(nqSha), "the sha256 of dataset.nq in VoID");
     }

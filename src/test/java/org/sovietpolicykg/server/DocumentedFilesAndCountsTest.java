@@ -53,7 +53,7 @@ class DocumentedFilesAndCountsTest extends AbstractLiveServerTest {
     void every_download_the_readme_names_is_served_and_every_one_served_is_named() throws Exception {
         String readme = readme();
         Set<String> named = new TreeSet<>();
-        Matcher m = Pattern.compile("(?:/dumps/|`)((?:dataset|wikidata-links|manifest)\\.[a-z0-9]+)`").matcher(readme);
+        Matcher m = Pattern.compile("(?:/dumps/|`)((?:dataset|wikidata-links|manifest)\\.[a-z0-9]+|[a-z0-9-]+\\.tei\\.xml)`").matcher(readme);
         while (m.find())
             named.add(m.group(1));
         List<String> missing = new ArrayList<>();

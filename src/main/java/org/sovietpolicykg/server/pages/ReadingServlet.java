@@ -31,7 +31,10 @@ import org.sovietpolicykg.html.Highlighter.Span;
 import org.sovietpolicykg.html.Highlighter;
 import org.sovietpolicykg.html.Pages;
 import org.sovietpolicykg.html.Terms;
+import org.sovietpolicykg.formats.Format;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.server.http.KgServlet;
+import org.sovietpolicykg.server.http.Negotiation;
 import org.sovietpolicykg.vocabulary.OA;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -39,7 +42,7 @@ import org.sovietpolicykg.vocabulary.SPD;
  * The reading view: {@code /read/SOURCE} (and {@code /essay} for the essay) shows a text as a reader sees it, its
  * paragraphs and sentences numbered, every anchor highlighted where its quote sits and linked to its page (see
  * {@link Highlighter}), with a legend and a filter by kind ({@code ?kind=claim&kind=link}, plain links: no script
- * needed). Each sentence has the id {@code p4-s1}, so {@code /read/essay#p4-s1} opens at it. The pages are made once
+ * needed). With {@code Accept: application/tei+xml} (or {@code ?format=tei}) the same text is TEI P5 ({@link TeiDocument}). Each sentence has the id {@code p4-s1}, so {@code /read/essay#p4-s1} opens at it. The pages are made once
  * per text and filter (the data does not change while the server runs).
  */
 public final class ReadingServlet extends KgServlet {
@@ -50,6 +53,9 @@ public final class ReadingServlet extends KgServlet {
     private final transient DatasetGraph queryable;
     private final transient Terms terms;
     private final transient Map<String, String> pages = new ConcurrentHashMap<>();
+    private final transient Map<String, byte[]> teis = new ConcurrentHashMap<>();
+    /** What a text is offered as: the page, and TEI. */
+    static final List<String> OFFERED = List.of(Format.HTML.mediaType(), TeiDocument.MEDIA_TYPE);
 
     public ReadingServlet(DatasetGraph queryable, Terms terms) {
         this.queryable = queryable;
@@ -96,6 +102,14 @@ public final class ReadingServlet extends KgServlet {
         Graph g = queryable.getDefaultGraph();
         if (source.isEmpty() || source.contains("/") || !g.contains(text, RDF.type.asNode(), Node.ANY))
             throw new NotFoundException("No text " + (source.isEmpty() ? "named" : "\"" + source + "\"") + " to read here", texts(g));
+        // the same text as TEI P5 (RFC 6129), for TEI tools: by Accept, or ?format=tei
+        boolean tei = "tei".equals(req.getParameter("format"))
+                || Negotiation.chooseMediaType(req, resp, OFFERED, Format.HTML.mediaType()).equals(TeiDocument.MEDIA_TYPE);
+        if (tei) {
+            bytes(resp, TeiDocument.MEDIA_TYPE, teis.computeIfAbsent(source,
+                    s -> TeiDocument.of(g, terms.base(), s).map(TeiDocument::bytes).orElseThrow()));
+            return;
+        }
         String key = source + " " + kinds + " " + modalities;
         html(resp, pages.computeIfAbsent(key, k -> render(g, text, source, kinds, modalities)));
     }

@@ -19,6 +19,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.sovietpolicykg.Version;
 import org.sovietpolicykg.dataset.Counts;
 import org.sovietpolicykg.dataset.Dump;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.server.sparql.Endpoints;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPO;
@@ -85,7 +86,8 @@ public final class DatasetDescription {
         });
         for (Dump dump : dumps) {
             Resource url = m.createResource(serverUrl + DumpsServlet.PATH + dump.name());
-            if (!dump.name().endsWith(".csv"))
+            // the RDF dumps are VoID's data dumps; the table and the TEI are distributions only
+            if (!dump.name().endsWith(".csv") && !dump.mediaType().equals(TeiDocument.MEDIA_TYPE))
                 ds.addProperty(VOID.dataDump, url);
             ds.addProperty(DCAT.distribution, m.createResource().addProperty(RDF.type, DCAT.Distribution)
                     .addProperty(DCAT.downloadURL, url).addProperty(DCAT.mediaType, dump.mediaType())

@@ -1,0 +1,163 @@
+package org.sovietpolicykg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import org.sovietpolicykg.curation.Curation;
+import org.sovietpolicykg.curation.CurationReader;
+import org.sovietpolicykg.curation.TextCuration;
+import org.sovietpolicykg.diagnostics.Problems;
+import org.sovietpolicykg.errors.BadRequestException;
+import org.sovietpolicykg.errors.KgException;
+import org.sovietpolicykg.interchange.AnnotationImport;
+import org.sovietpolicykg.text.Segmentation;
+import org.sovietpolicykg.text.SourceText;
+import org.sovietpolicykg.vocabulary.SPO;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import FILE --source NAME}: the annotations an annotation tool exported (W3C Web Annotations as Recogito and
+ * Hypothesis write them, or INCEpTION's WebAnno TSV 3.3) checked against the source's text and turned into a curation
+ * file of it, {@code data/sources/NAME/curation/import-FILE.yaml}, which the build reads like any other: the entities
+ * new to the project, each with the forms the text uses as its names, marked as unreviewed. Passages that name an
+ * entity the project has, by a name it has, need nothing (the build finds them); a new form of a known entity is
+ * printed for the curator to add. Every problem (a position that selects another passage than the quote, a quote not
+ * in the text, a TSV of another version) is reported with its file:line, all together, and nothing is written; an
+ * existing file is never overwritten.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Turn a Web Annotation (Recogito, Hypothesis) or WebAnno TSV 3.3 (INCEpTION) export into a curation file of a source.")
+final class ImportCommand implements Callable<Integer> {
+
+    /** The classes whose shapes (ontology/shapes.ttl) ask for facts that no annotation gives, and what they ask for. */
+    static final Map<String, String> NEEDS = Map.of("Policy", "its sphere (sphere: [domestic] or [foreign])", "Doctrine",
+            "its sphere (sphere: [domestic] or [foreign])", "Event", "its time (when: {text: ..., from: ..., to: ...})", "Decision",
+            "its time (when: {text: ..., from: ..., to: ...})");
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The export: Web Annotation JSON-LD (.json, .jsonld) or WebAnno TSV 3.3 (.tsv)")
+    Path file;
+
+    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The source the annotations are of (data/sources/NAME/)")
+    String source;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of data/sources/NAME/curation/import-FILE.yaml (never over a file)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = project.config().projectDir();
+        if (!Files.isRegularFile(file))
+            throw new BadRequestException(file + ": no such file; expected an export of annotations");
+        // the project's declarations, for the entities it already has (its own problems are the build's to report)
+        Curation curation = new CurationReader(dir, new Problems()).read();
+        Optional<TextCuration> tc = curation.texts().stream().filter(t -> t.name().equals(source)).findFirst();
+        if (tc.isEmpty())
+            throw new BadRequestException("No source " + source + ": expected a folder " + CurationReader.SOURCES_DIR + "/" + source
+                    + "/ with its text and " + CurationReader.SOURCE_RECORD + "; the sources are "
+                    + curation.texts().stream().map(TextCuration::name).toList());
+        Problems problems = new Problems();
+        String folder = tc.get().folder();
+        Path textFile = dir.resolve(folder).resolve(tc.get().record().file().value());
+        SourceText text;
+        try {
+            text = SourceText.read(textFile);
+        } catch (KgException e) {
+            throw new BadRequestException(folder + "/" + tc.get().record().file().value() + ": " + e.getMessage().replaceFirst("^[^:]*: ", ""));
+        }
+        if (!text.sha256().equals(tc.get().record().sha256().value()))
+            problems.add(tc.get().record().sha256().loc().problem("the text " + tc.get().record().file().value() + " has the sha256 "
+                    + text.sha256() + ", not the one its record gives; expected the text its record was made for"));
+        String display = file.toString();
+        List<AnnotationImport.Mention> mentions = AnnotationImport.read(file, display, text, Segmentation.of(text), project.config().base(),
+                problems);
+        AnnotationImport.Known known = AnnotationImport.Known.of(curation.entities(), curation.wikidata());
+        AnnotationImport.Proposal proposal = AnnotationImport.propose(mentions, known, classes(dir), NEEDS,
+                file.getFileName().toString(), problems);
+        problems.throwIfAny("import " + file + " (nothing was written)");
+
+        Path target = out != null ? out : dir.resolve(folder).resolve(CurationReader.CURATION_DIR).resolve("import-" + stem(file) + ".yaml");
+        if (Files.exists(target))
+            throw new BadRequestException(target + " exists; import never overwrites a file: remove it or give --output");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.writeString(target, yaml(proposal.document()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("Read %d mentions from %s against %s; %d of them name a known entity by a name it has (the build finds those as they are)%n",
+                proposal.mentions(), file, folder + "/" + tc.get().record().file().value(), proposal.ofKnownByTheirNames());
+        w.printf("Wrote %s: %d proposed entities, unreviewed%n", target.normalize(), proposal.entities().size());
+        for (Map<String, Object> e : proposal.entities())
+            w.printf("  %s (%s): %s%n", e.get("id"), e.get("type"), e.get("names"));
+        if (!proposal.newNamesOfKnown().isEmpty()) {
+            w.println("New names of known entities, to add by hand to their declarations (names: or variants:):");
+            proposal.newNamesOfKnown().forEach((id, forms) -> w.printf("  %s: %s%n", id, forms));
+        }
+        w.flush();
+        return 0;
+    }
+
+    static String stem(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.indexOf('.');
+        return AnnotationImport.slug(dot > 0 ? n.substring(0, dot) : n);
+    }
+
+    /** The classes of the ontology (their local names), which a tag may name. */
+    static Set<String> classes(Path dir) {
+        Graph g = GraphFactory.createDefaultGraph();
+        try (Stream<Path> s = Files.list(dir.resolve("ontology"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".ttl")).sorted().toList())
+                RDFParser.source(f).parse(g);
+        } catch (IOException e) {
+            throw new KgException("ontology/: cannot be read: " + e.getMessage(), e);
+        }
+        Set<String> names = new TreeSet<>();
+        g.find(Node.ANY, RDF.type.asNode(), OWL.Class.asNode()).mapWith(Triple::getSubject).forEachRemaining(c -> {
+            if (c.isURI() && c.getURI().startsWith(SPO.NS))
+                names.add(c.getURI().substring(SPO.NS.length()));
+        });
+        return names;
+    }
+
+    static String yaml(Object doc) {
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setIndent(2);
+        o.setIndicatorIndent(2);
+        o.setIndentWithIndicator(true);
+        o.setWidth(120);
+        o.setAllowUnicode(true);
+        return new Yaml(o).dump(doc);
+    }
+}
