@@ -189,9 +189,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " the text index is made in memory; run build again to have it made once");
             return "";
         }
+        long t0 = System.nanoTime();
         Path folder = dir.resolve(TextIndexFolder.FOLDER);
         TextSearch.attach(queryable, TextIndexFolder.open(folder, fingerprint, config.base()));
-        return ", with the text index in " + folder;
+        return ", with the text index in " + folder + " (loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
     }
 
     /** The value of a finished reading, or the error it ended with, as it was thrown. */
