@@ -96,7 +96,12 @@ class ReleaseTest {
                 "queries/timeline.rq", "wikidata-links.csv", "LICENSE-DATA.txt", "LICENSE-CODE.txt", "CITATION.cff", "ro-crate-metadata.json",
                 ".zenodo.json", "manifest.sha256"))
             assertTrue(files.contains(f), f + " in " + files);
-        assertEquals(26, files.stream().filter(f -> f.startsWith("queries/")).count(), "the 26 canned queries");
+        long canned;
+        try (var rq = Files.list(Path.of("queries"))) {
+            canned = rq.filter(f -> f.toString().endsWith(".rq")).count();
+        }
+        assertEquals(30, canned, "the canned queries of queries/");
+        assertEquals(canned, files.stream().filter(f -> f.startsWith("queries/")).count(), "every canned query is in the release");
         assertTrue(Files.readString(folder().resolve("LICENSE-DATA.txt")).contains("Creative Commons Attribution 4.0 International"));
         assertTrue(Files.readString(folder().resolve("LICENSE-CODE.txt")).startsWith("MIT License"));
         // the dumps are those build writes: the JSON-LD one with its context embedded
