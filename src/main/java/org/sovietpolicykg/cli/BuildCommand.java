@@ -18,6 +18,7 @@ import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.queries.QueryCatalog;
+import org.sovietpolicykg.search.TextIndexFolder;
 import org.sovietpolicykg.vocabulary.SPD;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,19 +75,27 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, Object> coverageJson = new LinkedHashMap<>();
         coverage.forEach((text, c) -> coverageJson.put(text, c.toMap()));
         files.put(COVERAGE, json(coverageJson));
-        files.put(Fingerprint.FILE, (Fingerprint.of(project.project, kg.baseIri()) + "\n").getBytes(StandardCharsets.UTF_8));
+        String fingerprint = Fingerprint.of(project.project, kg.baseIri());
+        files.put(Fingerprint.FILE, (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+        // the text index of text:query and /search, which serve loads with the dataset (and with the TDB2 store)
+        long tIndex = System.nanoTime();
+        Map<String, byte[]> textIndex = TextIndexFolder.files(kg.dataset(), kg.baseIri(), fingerprint);
+        files.putAll(textIndex);
+        progress.printf("build: text index written in %d ms%n", (System.nanoTime() - tIndex) / 1_000_000);
+        progress.flush();
         files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
         DatasetWriter.writeAtomically(out, files);
         PrintWriter w = spec.commandLine().getOut();
         if (tdb2 != null) {
             long t1 = System.nanoTime();
-            Tdb2Store.write(tdb2, kg.dataset(), Fingerprint.of(project.project, kg.baseIri()));
+            Tdb2Store.write(tdb2, kg.dataset(), fingerprint, textIndex);
             w.printf("Wrote the TDB2 store %s in %d ms (serve --store tdb2:%s)%n", tdb2, (System.nanoTime() - t1) / 1_000_000, tdb2);
         }
         PrefixMap pm = kg.baseIri().prefixes();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
                 stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",
-                        files.keySet().stream().map(f -> out.resolve(f).toString()).toList()));
+                        files.keySet().stream().filter(f -> !f.startsWith(TextIndexFolder.FOLDER + "/")).map(f -> out.resolve(f).toString())
+                                .toList()) + ", " + out.resolve(TextIndexFolder.FOLDER) + "/");
         w.println("Triples per graph:");
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));
         w.println("Entities per class (curated graph):");

@@ -27,6 +27,8 @@ import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.search.TextIndexFolder;
+import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.Servers;
 
@@ -123,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
             queryable = tdb;
             dumps = () -> Txn.calculateRead(tdb, () -> Dump.of(DatasetWriter.namedGraphs(tdb), config.base()));
             written = lastModified(store.resolve(Tdb2Store.FINGERPRINT));
-            origin = "the TDB2 store in " + store + " (same sources)";
+            origin = "the TDB2 store in " + store + " (same sources)" + attachBuiltIndex(queryable, store, fingerprint, config);
         } else if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             // RDF Thrift, several times faster to read than the N-Quads (a build of an older program has only these)
@@ -131,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
             Path built = config.datasetDir();
             dumps = () -> Dump.inFolder(built);
             written = lastModified(config.datasetDir().resolve(DatasetWriter.MANIFEST));
-            origin = "the built dataset in " + config.datasetDir() + " (same sources)";
+            origin = "the built dataset in " + config.datasetDir() + " (same sources)" + attachBuiltIndex(queryable, built, fingerprint, config);
         } else {
             if (reading != null)
                 reading.cancel(true);
@@ -174,6 +176,23 @@ final class ServeCommand implements Callable<Integer> {
         w.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * Sets the text index that build wrote beside a dataset in its context (refused if it is of other sources); a
+     * dataset built by an older program has none, and is indexed in memory when the server starts. What was loaded, for
+     * the ready line.
+     */
+    private String attachBuiltIndex(DatasetGraph queryable, Path dir, String fingerprint, KgConfig config) {
+        if (!TextIndexFolder.isIn(dir)) {
+            spec.commandLine().getErr().println("Note: " + dir + " holds no " + TextIndexFolder.FOLDER + "/ (built by an older version):"
+                    + " the text index is made in memory; run build again to have it made once");
+            return "";
+        }
+        long t0 = System.nanoTime();
+        Path folder = dir.resolve(TextIndexFolder.FOLDER);
+        TextSearch.attach(queryable, TextIndexFolder.open(folder, fingerprint, config.base()));
+        return ", with the text index in " + folder + " (loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
     }
 
     /** The value of a finished reading, or the error it ended with, as it was thrown. */

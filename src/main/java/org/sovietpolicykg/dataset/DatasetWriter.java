@@ -167,8 +167,12 @@ public final class DatasetWriter {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-new-");
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (Map.Entry<String, byte[]> f : files.entrySet())
-                Files.write(tmp.resolve(f.getKey()), f.getValue());
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                // a name may have a folder ("text-index/_0.cfs")
+                Path target = tmp.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
             if (Files.exists(dir)) {
                 old = parent.resolve("." + dir.getFileName() + "-old-" + System.nanoTime());
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
@@ -206,9 +210,11 @@ public final class DatasetWriter {
         if (!Files.isDirectory(dir))
             return Optional.of("it is not a folder");
         List<String> present;
-        try (Stream<Path> s = Files.list(dir)) {
-            present = s.map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
+        // the files in it and in its folders (the text index's), by their names relative to it, '/' between folders
+        try (Stream<Path> s = Files.walk(dir)) {
+            present = s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
             return Optional.of("it cannot be listed: " + e.getMessage());
         }
         if (present.isEmpty())

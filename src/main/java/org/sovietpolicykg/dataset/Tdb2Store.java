@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,6 +33,14 @@ public final class Tdb2Store {
 
     /** Writes the queryable form of the named graphs into a new store at {@code dir}. */
     public static void write(Path dir, DatasetGraph named, String fingerprint) {
+        write(dir, named, fingerprint, Map.of());
+    }
+
+    /**
+     * The same, with some files beside the store in its folder, by their names there (the text index's,
+     * {@code text-index/...}), moved in place with it.
+     */
+    public static void write(Path dir, DatasetGraph named, String fingerprint, Map<String, byte[]> beside) {
         if (Files.exists(dir) && !isStore(dir) && !isEmpty(dir))
             throw new ConfigException(dir + ": not replaced: it is not a store that build wrote (no " + FINGERPRINT
                     + "); expected an empty or missing folder, or a previous store");
@@ -46,6 +55,11 @@ public final class Tdb2Store {
                 view.prefixes().forEach((p, u) -> store.prefixes().add(p, u));
             });
             TDBInternal.expel(store);
+            for (Map.Entry<String, byte[]> f : beside.entrySet()) {
+                Path target = tmp.resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
             Files.writeString(tmp.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
             // the previous store is moved aside, not deleted, until the new one is in its place
             Path old = dir.resolveSibling(dir.getFileName() + ".previous");

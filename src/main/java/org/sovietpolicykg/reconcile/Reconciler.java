@@ -14,9 +14,12 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
+import org.sovietpolicykg.search.SimilarNames;
+import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
@@ -26,7 +29,9 @@ import org.sovietpolicykg.vocabulary.BaseIri;
  * English, Russian or German, or one of its aliases, from the Wikidata extract ({@link MatchType#WIKIDATA}, "Sowjetunion", "СССР", "Иосиф Сталин"), the
  * essay's own misspelling ({@link MatchType#VARIANT}, "Litvoniv"), a form of a person's name
  * ({@link MatchType#NAME_FORM}: "Stalin, J.", "V. I. Lenin"), a single word of a name that no other entity shares
- * ({@link MatchType#PARTIAL}, "Litvinov", "Göring"), or by similarity ({@link MatchType#FUZZY}, "Molotoff"). Names are
+ * ({@link MatchType#PARTIAL}, "Litvinov", "Göring"), or by similarity ({@link MatchType#FUZZY}, "Molotoff": the
+ * candidates those the text index finds with a name like a word of the query, {@link SimilarNames}, or, when it finds
+ * none similar enough, every entity). Names are
  * compared as {@link NameForms} has them: case-, accent- and punctuation-blind, umlauts also spelled out, Cyrillic also
  * in Latin letters.
  * <p>
@@ -50,6 +55,8 @@ public final class Reconciler {
     static final double FUZZY_LEAD = 0.05;
     /** The score of a person whose surname the query has, with given names that do not fit: offered, never certain. */
     static final double SURNAME_ONLY = 70;
+    /** The most resources the text index offers as fuzzy candidates of one name. */
+    static final int FUZZY_CANDIDATES = 1_000;
 
     public enum MatchType {
         EXACT("exact", 100), ALIAS("alias", 95), WIKIDATA("Wikidata label", 95), VARIANT("essay variant", 90),
@@ -123,8 +130,10 @@ public final class Reconciler {
     private final List<Type> types;
     private final String idSpace;
     private final String typeSpace;
+    private final SimilarNames names;
 
-    private Reconciler(List<Entity> entities, List<Type> types, String idSpace, String typeSpace) {
+    private Reconciler(List<Entity> entities, List<Type> types, String idSpace, String typeSpace, TextIndex index) {
+        this.names = SimilarNames.in(index);
         this.entities = List.copyOf(entities);
         this.types = List.copyOf(types);
         this.idSpace = idSpace;
@@ -173,7 +182,8 @@ public final class Reconciler {
         });
         List<Type> types = new ArrayList<>();
         counts.forEach((id, n) -> types.add(new Type(id, typeSpace + id, typeNames.getOrDefault(typeSpace + id, id), n)));
-        return new Reconciler(entities, types, idSpace, typeSpace);
+        // the text index of the dataset (the one the server serves, made now if it has none) gives the fuzzy candidates
+        return new Reconciler(entities, types, idSpace, typeSpace, TextSearch.attach(dsg, base));
     }
 
     @SuppressWarnings("unchecked")
@@ -261,13 +271,13 @@ public final class Reconciler {
                 found.add(new Candidate(e, t == MatchType.NAME_FORM ? score : t.score, t, false));
         }
         found.addAll(partial);
-        if (found.isEmpty())
-            for (Entity e : pool) {
-                double best = fuzzy(query, e);
-                if (best >= FUZZY_MIN)
-                    // scaled into [0, MATCH_THRESHOLD): a fuzzy candidate never scores as a certain one
-                    found.add(new Candidate(e, Math.floor(best * (MATCH_THRESHOLD - 1) * 10) / 10, MatchType.FUZZY, false));
-            }
+        if (found.isEmpty()) {
+            found.addAll(fuzzyCandidates(query, similar(query, pool)));
+            // the index has a word's stem ("franc" of France): a misspelling at a word's end ("Fracne") can miss it;
+            // then every entity of the pool is compared, as for a name the graph does not have
+            if (found.isEmpty())
+                found.addAll(fuzzyCandidates(query, pool));
+        }
         boolean people = NameForms.personShaped(name);
         found.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparing(c -> people && c.entity().isPerson() ? 0 : 1)
@@ -275,6 +285,29 @@ public final class Reconciler {
         if (!found.isEmpty() && certain(query, found))
             found.set(0, new Candidate(found.get(0).entity(), found.get(0).score(), found.get(0).type(), true));
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
+    }
+
+    /** The entities similar enough to the query to be offered, scored into [0, MATCH_THRESHOLD): never a certain score. */
+    private List<Candidate> fuzzyCandidates(Set<String> query, List<Entity> entities) {
+        List<Candidate> found = new ArrayList<>();
+        for (Entity e : entities) {
+            double best = fuzzy(query, e);
+            if (best >= FUZZY_MIN)
+                found.add(new Candidate(e, Math.floor(best * (MATCH_THRESHOLD - 1) * 10) / 10, MatchType.FUZZY, false));
+        }
+        return found;
+    }
+
+    /**
+     * The entities of a pool that the text index finds with a name like a word of the query ({@link SimilarNames}):
+     * the candidates of a fuzzy match, which are then scored by their similarity.
+     */
+    private List<Entity> similar(Set<String> query, List<Entity> pool) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String f : query)
+            words.addAll(List.of(f.split(" ")));
+        Set<String> iris = names.of(words, FUZZY_CANDIDATES);
+        return pool.stream().filter(e -> iris.contains(e.iri())).toList();
     }
 
     /** Whether the best of some candidates (sorted) is certain: see the class's description. */

@@ -89,13 +89,22 @@ public final class TextSearch {
         return index;
     }
 
+    /**
+     * Sets an index made before (the one {@code build} wrote, {@link TextIndexFolder#open}) in a dataset's context,
+     * where {@code text:query} and {@link #attach(DatasetGraph, BaseIri)} find it.
+     */
+    public static TextIndex attach(DatasetGraph dsg, TextIndex index) {
+        dsg.getContext().set(TextQuery.textIndex, index);
+        return index;
+    }
+
     /** How many documents (literals) an index of this class holds. */
     static int documents(TextIndex index) {
         return index instanceof TextIndexLucene l && l.getIndexWriter() != null ? l.getIndexWriter().getDocStats().numDocs : -1;
     }
 
-    /** The text index of a dataset's curated and source graphs, in memory. */
-    public static TextIndex index(DatasetGraph dsg, BaseIri base) {
+    /** How the index is made and queried: its fields, English analysis, values stored (for snippets). */
+    static TextIndexConfig config(BaseIri base) {
         EntityDefinition def = new EntityDefinition("uri", DEFAULT_FIELD, RDF.value.asNode());
         fields(base).forEach((field, p) -> {
             if (!field.equals(DEFAULT_FIELD))
@@ -107,6 +116,13 @@ public final class TextSearch {
         config.setQueryAnalyzer(new EnglishAnalyzer());
         config.setValueStored(true);
         config.setMaxBasicQueries(1_024);
+        return config;
+    }
+
+    /** The text index of a dataset's curated and source graphs, in memory. */
+    public static TextIndex index(DatasetGraph dsg, BaseIri base) {
+        TextIndexConfig config = config(base);
+        EntityDefinition def = config.getEntDef();
         TextIndexLucene index = new TextIndexLucene(new ByteBuffersDirectory(), config);
         List<Quad> quads = new ArrayList<>();
         List<Node> predicates = List.copyOf(fields(base).values());
