@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
@@ -26,6 +27,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import org.sovietpolicykg.curation.Curation;
 import org.sovietpolicykg.curation.CurationReader;
+import org.sovietpolicykg.curation.Ref;
 import org.sovietpolicykg.curation.TextCuration;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.errors.BadRequestException;
@@ -101,10 +103,14 @@ final class ImportCommand implements Callable<Integer> {
             problems.add(tc.get().record().sha256().loc().problem("the text " + tc.get().record().file().value() + " has the sha256 "
                     + text.sha256() + ", not the one its record gives; expected the text its record was made for"));
         String display = file.toString();
-        List<AnnotationImport.Mention> mentions = AnnotationImport.read(file, display, text, Segmentation.of(text), project.config().base(),
-                problems);
+        Segmentation segments = Segmentation.of(text);
+        AnnotationImport.Read read = AnnotationImport.read(file, display, text, segments, project.config().base(), problems);
         AnnotationImport.Known known = AnnotationImport.Known.of(curation.entities(), curation.wikidata());
-        AnnotationImport.Proposal proposal = AnnotationImport.propose(mentions, known, classes(dir), NEEDS,
+        Graph ontology = ontology(dir);
+        AnnotationImport.Proposal proposal = AnnotationImport.propose(read.mentions(), known, names(ontology, OWL.Class), NEEDS,
+                file.getFileName().toString(), problems);
+        proposal = AnnotationImport.withStatements(proposal, read.relations(), names(ontology, OWL.ObjectProperty),
+                tc.get().record().author().map(Ref::value), folder + "/" + CurationReader.SOURCE_RECORD, segments, stem(file),
                 file.getFileName().toString(), problems);
         problems.throwIfAny("import " + file + " (nothing was written)");
 
@@ -116,9 +122,12 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Read %d mentions from %s against %s; %d of them name a known entity by a name it has (the build finds those as they are)%n",
                 proposal.mentions(), file, folder + "/" + tc.get().record().file().value(), proposal.ofKnownByTheirNames());
-        w.printf("Wrote %s: %d proposed entities, unreviewed%n", target.normalize(), proposal.entities().size());
+        w.printf("Wrote %s: %d proposed entities, %d statements (with %d claims of the text's author), all reviewed: false%n", target.normalize(),
+                proposal.entities().size(), proposal.statements().size(), proposal.claims().size());
         for (Map<String, Object> e : proposal.entities())
             w.printf("  %s (%s): %s%n", e.get("id"), e.get("type"), e.get("names"));
+        for (Map<String, Object> st : proposal.statements())
+            w.printf("  %s %s %s: \"%s\"%n", st.get("subject"), st.get("predicate"), st.get("object"), st.get("quote"));
         if (!proposal.newNamesOfKnown().isEmpty()) {
             w.println("New names of known entities, to add by hand to their declarations (names: or variants:):");
             proposal.newNamesOfKnown().forEach((id, forms) -> w.printf("  %s: %s%n", id, forms));
@@ -133,8 +142,8 @@ final class ImportCommand implements Callable<Integer> {
         return AnnotationImport.slug(dot > 0 ? n.substring(0, dot) : n);
     }
 
-    /** The classes of the ontology (their local names), which a tag may name. */
-    static Set<String> classes(Path dir) {
+    /** The ontology's files, read once. */
+    static Graph ontology(Path dir) {
         Graph g = GraphFactory.createDefaultGraph();
         try (Stream<Path> s = Files.list(dir.resolve("ontology"))) {
             for (Path f : s.filter(p -> p.toString().endsWith(".ttl")).sorted().toList())
@@ -142,8 +151,13 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new KgException("ontology/: cannot be read: " + e.getMessage(), e);
         }
+        return g;
+    }
+
+    /** The local names of the ontology's resources of a type: the classes a tag may name, the relations a label may name. */
+    static Set<String> names(Graph ontology, Resource type) {
         Set<String> names = new TreeSet<>();
-        g.find(Node.ANY, RDF.type.asNode(), OWL.Class.asNode()).mapWith(Triple::getSubject).forEachRemaining(c -> {
+        ontology.find(Node.ANY, RDF.type.asNode(), type.asNode()).mapWith(Triple::getSubject).forEachRemaining(c -> {
             if (c.isURI() && c.getURI().startsWith(SPO.NS))
                 names.add(c.getURI().substring(SPO.NS.length()));
         });

@@ -51,13 +51,13 @@ public final class CurationReader {
 
     /** The keys of an entity that are not properties of the ontology. */
     public static final Set<String> ENTITY_RESERVED = Set.of("id", "type", "label", "names", "variants", "description",
-            "implicit", "quote", "prefix", "suffix", "when", "variantKind");
+            "implicit", "quote", "prefix", "suffix", "when", "variantKind", "reviewed");
     private static final Set<String> CLAIM_KEYS = Set.of("id", "by", "stance", "work", "evidence", "about", "summary",
-            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers", "episodes");
+            "quote", "prefix", "suffix", "supports", "qualifies", "disputes", "note", "role", "answers", "episodes", "reviewed");
     private static final Set<String> STATEMENT_KEYS = Set.of("id", "subject", "predicate", "object", "claim", "quote",
-            "prefix", "suffix", "note", "when", "interpretedIn", "modality", "heldBy");
+            "prefix", "suffix", "note", "when", "interpretedIn", "modality", "heldBy", "reviewed");
     private static final Set<String> LINK_KEYS = Set.of("id", "domestic", "foreign", "relation", "direction", "claim",
-            "quote", "prefix", "suffix", "note", "interpretedIn", "modality");
+            "quote", "prefix", "suffix", "note", "interpretedIn", "modality", "reviewed");
     private static final Set<String> NOTE_KEYS = Set.of("id", "on", "text", "sources");
     private static final Set<String> WHEN_KEYS = Set.of("text", "from", "to", "precision", "relative");
     private static final Set<String> RELATIVE_KEYS = Set.of("kind", "of", "text");
@@ -68,6 +68,8 @@ public final class CurationReader {
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
     private final Path projectDir;
+    /** Where the declarations marked {@code reviewed: false} of the source being read are collected. */
+    private List<Declarations.Unreviewed> unreviewed = new ArrayList<>();
     private final Problems problems;
 
     public CurationReader(Path projectDir, Problems problems) {
@@ -139,15 +141,18 @@ public final class CurationReader {
         List<Claim> claims = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
         List<Link> links = new ArrayList<>();
+        List<Declarations.Unreviewed> proposed = new ArrayList<>();
+        unreviewed = proposed;
         eachFile(dir.resolve(CURATION_DIR), "a curation file", Set.of("entities", "claims", "statements", "links"), (y, top) -> {
             collect(y, top.get("entities"), this::entity, entities);
             collect(y, top.get("claims"), this::claim, claims);
             collect(y, top.get("statements"), this::statement, statements);
             collect(y, top.get("links"), this::link, links);
         });
+        unreviewed = new ArrayList<>();
         if (record == null)
             return Optional.empty();
-        return Optional.of(new TextCuration(name, folder, record, entities, claims, statements, links));
+        return Optional.of(new TextCuration(name, folder, record, entities, claims, statements, links, proposed));
     }
 
     private SourceRecord readSourceRecord(Path dir, String folder) {
@@ -189,6 +194,7 @@ public final class CurationReader {
         implicit.filter(v -> !v.value().equals("true") && !v.value().equals("false")).ifPresent(v -> problems
                 .add(v.loc().problem("'implicit' of " + what + " is '" + v.value() + "'; expected true or false")));
         Optional<QuoteRef> quote = quote(y, m, n, what, false);
+        reviewed(y, m, n, "entity", id, what);
         Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
         List<PropertyValues> props = new ArrayList<>();
         m.forEach((key, value) -> {
@@ -202,6 +208,15 @@ public final class CurationReader {
         return Optional.of(new Entity(y.loc(n), id.get(), type.get(), label.get(), names, variants,
                 y.optional(m, "description", what), implicit.map(v -> v.value().equals("true")).orElse(false), quote,
                 when, props, y.optional(m, "variantKind", what)));
+    }
+
+    /** {@code reviewed: false} marks a proposal of {@code import} or {@code draft} that no curator has checked yet. */
+    private void reviewed(YamlNodes y, Map<String, Node> m, Node n, String kind, Optional<Ref> id, String what) {
+        Optional<Ref> r = y.optional(m, "reviewed", what);
+        r.filter(v -> !v.value().equals("true") && !v.value().equals("false")).ifPresent(v -> problems.add(v.loc().problem(
+                "'reviewed' of " + what + " is '" + v.value() + "'; expected false (proposed, not yet checked) or true")));
+        if (id.isPresent() && r.filter(v -> v.value().equals("false")).isPresent())
+            unreviewed.add(new Declarations.Unreviewed(y.loc(n), kind, id.get().value()));
     }
 
     private Optional<When> when(YamlNodes y, Node n, String owner) {
@@ -233,6 +248,7 @@ public final class CurationReader {
             y.problem(n, what + " has no 'stance'; expected stance: asserts | argues | notes | reveals | suggests | ...");
         Optional<Ref> summary = y.required(m, "summary", n, what);
         Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        reviewed(y, m, n, "claim", id, what);
         if (id.isEmpty() || by.isEmpty() || summary.isEmpty() || quote.isEmpty())
             return Optional.empty();
         return Optional.of(new Claim(y.loc(n), id.get(), by.get(), stances, y.optional(m, "work", what),
@@ -251,6 +267,7 @@ public final class CurationReader {
         Optional<Ref> o = y.required(m, "object", n, what);
         Optional<Ref> c = y.required(m, "claim", n, what);
         Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        reviewed(y, m, n, "statement", id, what);
         if (id.isEmpty() || s.isEmpty() || p.isEmpty() || o.isEmpty() || c.isEmpty() || quote.isEmpty())
             return Optional.empty();
         Optional<When> when = Optional.ofNullable(m.get("when")).flatMap(w -> when(y, w, what));
@@ -268,6 +285,7 @@ public final class CurationReader {
         Optional<Ref> r = y.required(m, "relation", n, what);
         Optional<Ref> c = y.required(m, "claim", n, what);
         Optional<QuoteRef> quote = quote(y, m, n, what, true);
+        reviewed(y, m, n, "link", id, what);
         if (id.isEmpty() || d.isEmpty() || f.isEmpty() || r.isEmpty() || c.isEmpty() || quote.isEmpty())
             return Optional.empty();
         return Optional.of(new Link(y.loc(n), id.get(), d.get(), f.get(), r.get(), y.optional(m, "direction", what),

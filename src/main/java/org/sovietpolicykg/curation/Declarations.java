@@ -83,6 +83,12 @@ public final class Declarations {
             Optional<Ref> label) {}
 
     /**
+     * A declaration marked {@code reviewed: false}: proposed by {@code import} or {@code draft} and not yet checked by a
+     * curator, who accepts it by removing the key (or setting it true). The build reports these in its coverage.
+     */
+    public record Unreviewed(Loc loc, String kind, String id) {}
+
+    /**
      * A source text's record ({@code data/sources/NAME/source.yaml}): its file, the sha256 the curation was made
      * against, its title, and optionally a description, its language and the entity id of its author.
      */

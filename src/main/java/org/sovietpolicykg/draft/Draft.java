@@ -135,12 +135,13 @@ public record Draft(Map<String, Integer> known, Map<String, Set<String>> variant
         return s.isEmpty() ? "candidate" : s;
     }
 
-    /** The curation file of the draft: the candidates as entities, each marked as unreviewed. */
+    /** The curation file of the draft: the candidates as entities, each marked {@code reviewed: false}. */
     public Map<String, Object> document() {
         List<Map<String, Object>> entities = new ArrayList<>();
         for (Candidate c : candidates) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", c.id());
+            e.put("reviewed", false);
             e.put("type", c.proposedClass());
             e.put("label", c.form());
             e.put("names", List.of(c.form()));

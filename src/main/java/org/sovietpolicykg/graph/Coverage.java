@@ -18,11 +18,12 @@ import org.sovietpolicykg.text.SourceText;
  * How completely its curation covers one source text, computed by the build and written as {@code coverage.json}:
  * sentences with no claim, statement or link anchored in them; capitalised words that no mention covers (those
  * opening a sentence are listed apart, as ordinary words, for a reader to check); entities the essay names that have
- * no mention; claims with no evidential basis, and historians' claims that name no work.
+ * no mention; claims with no evidential basis, and historians' claims that name no work; and the declarations marked
+ * {@code reviewed: false}, proposed by {@code import} or {@code draft} and not yet checked by a curator.
  */
 public record Coverage(int sentences, List<String> sentencesWithoutStatement, List<Word> uncoveredCapitalised,
         List<Word> sentenceInitialWords, List<String> entitiesWithoutMention, List<String> claimsWithoutEvidence,
-        List<String> historianClaimsWithoutWork) {
+        List<String> historianClaimsWithoutWork, List<String> unreviewed) {
 
     /** A capitalised word of the essay: the word, its code point offset, and the sentence it is in. */
     public record Word(String word, int offset, String sentence) {}
@@ -74,7 +75,8 @@ public record Coverage(int sentences, List<String> sentencesWithoutStatement, Li
         List<String> noWork = kg.curation().claims().stream()
                 .filter(c -> historians.contains(c.by().value()) && c.work().isEmpty())
                 .map(c -> c.id().value() + " (" + c.by().value() + ")").sorted().toList();
-        return new Coverage(kg.text().sentences().size(), unanchored, uncovered, initial, noMention, noEvidence, noWork);
+        List<String> unreviewed = kg.curation().unreviewed().stream().map(u -> u.kind() + " " + u.id() + " (" + u.loc() + ")").toList();
+        return new Coverage(kg.text().sentences().size(), unanchored, uncovered, initial, noMention, noEvidence, noWork, unreviewed);
     }
 
     /** The word is the first word of its sentence (after any opening quotation mark or bracket). */
@@ -93,6 +95,7 @@ public record Coverage(int sentences, List<String> sentencesWithoutStatement, Li
         m.put("entitiesWithoutMention", entitiesWithoutMention);
         m.put("claimsWithoutEvidence", claimsWithoutEvidence);
         m.put("historianClaimsWithoutWork", historianClaimsWithoutWork);
+        m.put("unreviewed", unreviewed);
         return m;
     }
 
@@ -110,6 +113,8 @@ public record Coverage(int sentences, List<String> sentencesWithoutStatement, Li
         out.add(String.format("  %d claims without an evidential basis%s; %d historians' claims without a work%s",
                 claimsWithoutEvidence.size(), claimsWithoutEvidence.isEmpty() ? "" : " " + claimsWithoutEvidence,
                 historianClaimsWithoutWork.size(), historianClaimsWithoutWork.isEmpty() ? "" : " " + historianClaimsWithoutWork));
+        out.add(String.format("  %d proposals unreviewed (reviewed: false, from import or draft)%s", unreviewed.size(),
+                unreviewed.isEmpty() ? "" : ": " + unreviewed));
         return out;
     }
 }

@@ -65,6 +65,15 @@ public final class AnnotationImport {
         }
     }
 
+    /**
+     * A relation an export draws between two annotated passages (a WebAnno TSV relation layer): its label, which is
+     * to name a relation of the ontology, from the governor (the arc's source) to the dependent (its target).
+     */
+    public record Relation(String file, int line, String label, Mention governor, Mention dependent) {}
+
+    /** What an export holds: its passages, and the relations between them. */
+    public record Read(List<Mention> mentions, List<Relation> relations) {}
+
     /** The entities the project declares: by id, and by QID. */
     public record Known(Map<String, Declarations.Entity> byId, Map<String, String> idByQid) {
         public static Known of(List<Declarations.Entity> entities, List<Declarations.WikidataLink> links) {
@@ -81,27 +90,32 @@ public final class AnnotationImport {
      * how many passages name a known entity by a name it already has, and the forms of known entities that are new
      * names for them (a curator adds them by hand to the entity's declaration).
      */
-    public record Proposal(List<Map<String, Object>> entities, int mentions, int ofKnownByTheirNames, Map<String, Set<String>> newNamesOfKnown) {
+    public record Proposal(List<Map<String, Object>> entities, int mentions, int ofKnownByTheirNames, Map<String, Set<String>> newNamesOfKnown,
+            Map<Mention, String> entityOf, List<Map<String, Object>> claims, List<Map<String, Object>> statements) {
         /** The curation file's content. */
         public Map<String, Object> document() {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("entities", entities);
+            if (!claims.isEmpty())
+                doc.put("claims", claims);
+            if (!statements.isEmpty())
+                doc.put("statements", statements);
             return doc;
         }
     }
 
     /** Reads an export, Web Annotations or WebAnno TSV by its first characters, against a source's text. */
-    public static List<Mention> read(Path file, String display, SourceText text, Segmentation segments, BaseIri base, Problems problems) {
+    public static Read read(Path file, String display, SourceText text, Segmentation segments, BaseIri base, Problems problems) {
         String content;
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             problems.add(display, 0, 0, "cannot be read as UTF-8 text: " + e.getMessage());
-            return List.of();
+            return new Read(List.of(), List.of());
         }
         if (content.startsWith("#FORMAT="))
             return tsv(content, display, text, base, problems);
-        return webAnnotations(content, display, text, segments, base, problems);
+        return new Read(webAnnotations(content, display, text, segments, base, problems), List.of());
     }
 
     // ---- Web Annotations
@@ -300,36 +314,55 @@ public final class AnnotationImport {
 
     // ---- WebAnno TSV 3.3
 
-    static List<Mention> tsv(String content, String display, SourceText text, BaseIri base, Problems problems) {
+    /** A relation layer of a TSV: the column of its label and the column of the governor's address. */
+    private record RelationLayer(String name, int label, int governor) {}
+
+    /** A relation as a token line gives it, resolved to its passages once all lines are read. */
+    private record PendingRelation(int line, String label, String dependentToken, String governorToken, int governorSpan, int dependentSpan) {}
+
+    private static final Pattern GOVERNOR = Pattern.compile("([0-9]+-[0-9]+)(?:\\[([0-9]+)_([0-9]+)\\])?");
+
+    static Read tsv(String content, String display, SourceText text, BaseIri base, Problems problems) {
         String entityNs = base.node(SPD.entity("")).getURI();
         String[] lines = content.split("\r?\n", -1);
         if (!lines[0].strip().equals(TSV_HEADER)) {
             problems.add(display, 1, 1, "is " + lines[0].strip().substring(1) + "; expected " + TSV_HEADER
                     + " (INCEpTION: export the document as \"WebAnno TSV v3.3\")");
-            return List.of();
+            return new Read(List.of(), List.of());
         }
         // the columns after the token's three: one per feature of each span layer, one per feature and one for the governor of each relation layer
-        int column = 3, identifier = -1, value = -1, relations = 0;
+        int column = 3, identifier = -1, value = -1;
+        List<RelationLayer> layers = new ArrayList<>();
         for (int i = 1; i < lines.length && lines[i].startsWith("#T_"); i++) {
             String[] parts = lines[i].substring(lines[i].indexOf('=') + 1).split("\\|");
             boolean ne = parts[0].endsWith(".NamedEntity");
             boolean relation = lines[i].startsWith("#T_RL");
-            if (relation)
-                relations++;
+            int label = -1, governor = -1;
             for (int f = 1; f < parts.length; f++) {
                 if (ne && parts[f].equals("identifier"))
                     identifier = column;
                 if (ne && parts[f].equals("value"))
                     value = column;
+                if (relation && parts[f].startsWith("BT_"))
+                    governor = column;
+                else if (relation && label < 0)
+                    label = column;
                 column++;
             }
+            if (relation && (label < 0 || governor < 0))
+                problems.add(display, i + 1, 1, "the relation layer " + parts[0] + " has " + (label < 0 ? "no feature for its label" : "no governor column")
+                        + "; expected #T_RL=LAYER|FEATURE|BT_SPANLAYER (a relation's label names a relation of the ontology)");
+            else if (relation)
+                layers.add(new RelationLayer(parts[0], label, governor));
         }
         if (identifier < 0 && value < 0) {
             problems.add(display, 2, 1, "declares no named entity layer; expected a line #T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value");
-            return List.of();
+            return new Read(List.of(), List.of());
         }
         Map<String, int[]> spans = new LinkedHashMap<>(); // key -> begin, end (UTF-16), line
         Map<String, String[]> features = new LinkedHashMap<>();
+        Map<String, Set<String>> spansAt = new LinkedHashMap<>(); // token address -> the keys of the spans over it
+        List<PendingRelation> pending = new ArrayList<>();
         String t = text.text();
         for (int i = 1; i < lines.length; i++) {
             String l = lines[i];
@@ -360,9 +393,31 @@ public final class AnnotationImport {
                 span[0] = Math.min(span[0], b);
                 span[1] = Math.max(span[1], e);
                 features.putIfAbsent(n, new String[] {withoutSpanId(id), withoutSpanId(v)});
+                spansAt.computeIfAbsent(cells[0], x -> new LinkedHashSet<>()).add(n);
+            }
+            for (RelationLayer layer : layers) {
+                if (layer.governor() >= cells.length)
+                    continue;
+                List<String> labels = layer.label() < cells.length ? stacked(cells[layer.label()]) : List.of();
+                List<String> governors = stacked(cells[layer.governor()]);
+                for (int k = 0; k < governors.size(); k++) {
+                    String g = governors.get(k);
+                    if (g.equals("_"))
+                        continue;
+                    Matcher gm = GOVERNOR.matcher(g);
+                    String label = k < labels.size() ? withoutSpanId(labels.get(k)) : "_";
+                    if (!gm.matches()) {
+                        problems.add(display, i + 1, 1, "the governor of a " + layer.name() + " relation is \"" + g
+                                + "\"; expected the address of a token, SENTENCE-TOKEN, or SENTENCE-TOKEN[GOVERNOR_DEPENDENT] for spans of several tokens");
+                        continue;
+                    }
+                    int gs = gm.group(2) == null ? 0 : Integer.parseInt(gm.group(2)), ds = gm.group(3) == null ? 0 : Integer.parseInt(gm.group(3));
+                    pending.add(new PendingRelation(i + 1, label, cells[0], gm.group(1), gs, ds));
+                }
             }
         }
         List<Mention> out = new ArrayList<>();
+        Map<String, Mention> byKey = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> s : spans.entrySet()) {
             String[] f = features.get(s.getKey());
             Optional<String> entity = Optional.empty(), qid = Optional.empty();
@@ -374,12 +429,37 @@ public final class AnnotationImport {
             Optional<String> tag = f[1].equals("*") || f[1].equals("_") ? Optional.empty() : Optional.of(f[1]);
             int[] x = s.getValue();
             String form = t.substring(x[0], x[1]);
-            checked(new Mention(display, x[2], "named entity " + s.getKey() + " (\"" + form + "\")", entity, qid, tag, text.toCodePoint(x[0]),
-                    text.toCodePoint(x[1]), form), text, problems).ifPresent(out::add);
+            Optional<Mention> m = checked(new Mention(display, x[2], "named entity " + s.getKey() + " (\"" + form + "\")", entity, qid, tag,
+                    text.toCodePoint(x[0]), text.toCodePoint(x[1]), form), text, problems);
+            m.ifPresent(out::add);
+            m.ifPresent(mm -> byKey.put(s.getKey(), mm));
         }
-        if (relations > 0 && out.isEmpty())
+        if (!pending.isEmpty() && spans.isEmpty())
             problems.add(display, 2, 1, "holds relations but no named entity; expected named entities with their identifier");
-        return out;
+        List<Relation> relations = new ArrayList<>();
+        for (PendingRelation r : pending) {
+            Optional<String> gov = r.governorSpan() > 0 ? Optional.of(String.valueOf(r.governorSpan())) : single(spansAt.get(r.governorToken()));
+            Optional<String> dep = r.dependentSpan() > 0 ? Optional.of(String.valueOf(r.dependentSpan())) : single(spansAt.get(r.dependentToken()));
+            if (gov.isEmpty() || dep.isEmpty() || !spans.containsKey(gov.get()) || !spans.containsKey(dep.get())) {
+                problems.add(display, r.line(), 1, "the relation \"" + r.label() + "\" from token " + r.governorToken() + " to token "
+                        + r.dependentToken() + " does not join two named entities; expected a relation between two annotated names");
+                continue;
+            }
+            if (r.label().equals("_") || r.label().equals("*") || r.label().isBlank()) {
+                problems.add(display, r.line(), 1, "the relation from token " + r.governorToken() + " to token " + r.dependentToken()
+                        + " has no label; expected the name of a relation of the ontology (e.g. replaced, signed)");
+                continue;
+            }
+            Mention g = byKey.get(gov.get()), d = byKey.get(dep.get());
+            if (g != null && d != null) // a passage refused above is reported there
+                relations.add(new Relation(display, r.line(), r.label(), g, d));
+        }
+        return new Read(out, relations);
+    }
+
+    /** The one span over a token, if there is exactly one. */
+    private static Optional<String> single(Set<String> keys) {
+        return keys != null && keys.size() == 1 ? Optional.of(keys.iterator().next()) : Optional.empty();
     }
 
     /** The annotations of a cell, split at unescaped '|', unescaped. */
@@ -444,10 +524,12 @@ public final class AnnotationImport {
             Problems problems) {
         Map<String, Map<String, Object>> fresh = new LinkedHashMap<>();
         Map<String, Set<String>> newNames = new TreeMap<>();
+        Map<Mention, String> entityOf = new LinkedHashMap<>();
         int byName = 0;
         for (Mention m : mentions) {
             Optional<String> id = m.entity().or(() -> m.qid().map(q -> known.idByQid().get(q)));
             if (id.isPresent() && known.byId().containsKey(id.get())) {
+                entityOf.put(m, id.get());
                 Declarations.Entity d = known.byId().get(id.get());
                 Set<String> forms = new LinkedHashSet<>();
                 d.names().forEach(n -> forms.add(n.value()));
@@ -473,6 +555,7 @@ public final class AnnotationImport {
                 }
                 e = new LinkedHashMap<>();
                 e.put("id", slug);
+                e.put("reviewed", false);
                 // a class whose shape asks for what no annotation says (a policy's sphere, an event's time) is proposed as
                 // an Idea, so that the file builds, with what to add said in its description
                 String need = needs.get(cls.get());
@@ -484,12 +567,102 @@ public final class AnnotationImport {
                         + (need == null ? "" : " Tagged " + cls.get() + ": to make it one, set type: " + cls.get() + " and add " + need + "."));
                 fresh.put(slug, e);
             }
+            entityOf.put(m, slug);
             @SuppressWarnings("unchecked")
             List<String> names = (List<String>) e.get("names");
             if (!names.contains(m.form()))
                 names.add(m.form());
         }
-        return new Proposal(new ArrayList<>(fresh.values()), mentions.size(), byName, newNames);
+        return new Proposal(new ArrayList<>(fresh.values()), mentions.size(), byName, newNames, entityOf, List.of(), List.of());
+    }
+
+    /**
+     * The statements the relations of an export propose, each with its label as the predicate (a relation of the
+     * ontology), its governor's entity as the subject and its dependent's as the object, quoted from the text between
+     * them, in one sentence. A statement is asserted by a claim: one claim for each sentence that has relations, made by
+     * the text's author (its record's {@code author}), quoting the sentence; claims and statements are marked
+     * {@code reviewed: false} and say where they come from. A relation of no known name, across sentences, or of a text
+     * whose author is unknown, is a problem at its line.
+     */
+    public static Proposal withStatements(Proposal p, List<Relation> relations, Set<String> properties, Optional<String> author, String sourceYaml,
+            Segmentation segments, String stem, String from, Problems problems) {
+        if (relations.isEmpty())
+            return p;
+        if (author.isEmpty()) {
+            problems.add(sourceYaml, 1, 1, "has no author, and the export has " + relations.size() + " relations: a statement the text makes is"
+                    + " asserted by a claim of its author; expected author: ENTITY (the id of who wrote the text)");
+            return p;
+        }
+        SourceText text = segments.source();
+        QuoteResolver quotes = new QuoteResolver(text);
+        Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
+        for (Relation r : relations) {
+            String s = p.entityOf().get(r.governor()), o = p.entityOf().get(r.dependent());
+            if (s == null || o == null)
+                continue; // a passage with no entity is reported already
+            Optional<String> predicate = properties.stream().filter(x -> x.equalsIgnoreCase(r.label())).findFirst();
+            if (predicate.isEmpty()) {
+                problems.add(r.file(), r.line(), 1, "the relation \"" + r.label() + "\" from \"" + r.governor().form() + "\" to \""
+                        + r.dependent().form() + "\" is no relation of the ontology; expected one of its object properties " + properties);
+                continue;
+            }
+            int start = Math.min(r.governor().start(), r.dependent().start()), end = Math.max(r.governor().end(), r.dependent().end());
+            Optional<Segment> sentence = segments.smallestContaining(start, end).filter(x -> !x.isParagraph());
+            if (sentence.isEmpty()) {
+                problems.add(r.file(), r.line(), 1, "the relation \"" + r.label() + "\" joins \"" + r.governor().form() + "\" and \""
+                        + r.dependent().form() + "\", which are not in one sentence; expected both in the sentence that states it");
+                continue;
+            }
+            Segment sg = sentence.get();
+            String claim = "import-" + stem + "-p" + sg.paragraph() + "-s" + sg.sentence();
+            claims.computeIfAbsent(claim, c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", c);
+                m.put("reviewed", false);
+                m.put("by", author.get());
+                m.put("stance", "asserts");
+                m.put("summary", "Unreviewed: the relations annotated in " + sg.label() + ", proposed by import from " + from
+                        + "; a curator writes what the sentence claims.");
+                m.putAll(anchored(text, quotes, sg.start(), sg.start() + sg.text().strip().codePointCount(0, sg.text().strip().length())));
+                return m;
+            });
+            String id = "import-" + stem + "-" + s + "-" + predicate.get().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + "-" + o;
+            String unique = id;
+            for (int n = 2; statements.containsKey(unique); n++)
+                unique = id + "-" + n;
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("id", unique);
+            st.put("reviewed", false);
+            st.put("subject", s);
+            st.put("predicate", predicate.get());
+            st.put("object", o);
+            st.put("claim", claim);
+            st.putAll(anchored(text, quotes, start, end));
+            st.put("note", "Proposed by import from " + from + " (line " + r.line() + "); unreviewed.");
+            statements.put(unique, st);
+        }
+        return new Proposal(p.entities(), p.mentions(), p.ofKnownByTheirNames(), p.newNamesOfKnown(), p.entityOf(),
+                new ArrayList<>(claims.values()), new ArrayList<>(statements.values()));
+    }
+
+    /** The quote of a passage [start, end) (code points), with as much of the text before it as makes it the only one. */
+    private static Map<String, Object> anchored(SourceText text, QuoteResolver quotes, int start, int end) {
+        String exact = text.slice(start, end);
+        String t = text.text();
+        int from = text.toCharIndex(start);
+        String prefix = "";
+        while (!(quotes.resolve(new Quote(exact, prefix, "")) instanceof QuoteMatch.Found) && prefix.length() < from) {
+            int k = prefix.length() + 1;
+            if (Character.isLowSurrogate(t.charAt(from - k)) && k < from)
+                k++;
+            prefix = t.substring(from - k, from);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("quote", exact);
+        if (!prefix.isEmpty())
+            m.put("prefix", prefix);
+        return m;
     }
 
     /** A slug of a name: {@code Hermann Goering} gives {@code hermann-goering}. */

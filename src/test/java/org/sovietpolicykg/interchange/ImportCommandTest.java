@@ -21,6 +21,7 @@ import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.TestGraphs;
 import org.sovietpolicykg.TestProjects;
 import org.sovietpolicykg.cli.Main;
+import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.graph.MentionFinder;
@@ -55,12 +56,30 @@ class ImportCommandTest {
 
     /** The real project with a third source, the note above, with an empty curation folder. */
     static Path withNote(Path tmp) throws IOException {
+        return withNote(tmp, "");
+    }
+
+    /** The note's writer, declared in a curation file of the note, for a record that names its author. */
+    static final String WRITER = """
+            entities:
+              - id: note-writer
+                type: Author
+                label: Writer of the note
+                names: []
+                implicit: true
+                description: "Who wrote the note for the import tests."
+            """;
+
+    /** The project with the note, whose record has these lines too (such as {@code author: note-writer}). */
+    static Path withNote(Path tmp, String more) throws IOException {
         TestProjects.copyOfReal(tmp);
         Path note = tmp.resolve("data/sources/note");
         Files.createDirectories(note.resolve("curation"));
         Files.writeString(note.resolve("note.txt"), NOTE, StandardCharsets.UTF_8);
         Files.writeString(note.resolve("source.yaml"), "file: note.txt\nsha256: " + Sha256.hex(NOTE.getBytes(StandardCharsets.UTF_8))
-                + "\ntitle: \"A note for the import tests\"\nlanguage: en\n", StandardCharsets.UTF_8);
+                + "\ntitle: \"A note for the import tests\"\nlanguage: en\n" + more, StandardCharsets.UTF_8);
+        if (more.contains("author: note-writer"))
+            Files.writeString(note.resolve("curation/00-writer.yaml"), WRITER, StandardCharsets.UTF_8);
         return tmp;
     }
 
@@ -189,6 +208,69 @@ class ImportCommandTest {
         assertEquals("Place", entities.get(1).get("type"));
         KnowledgeGraph kg = GraphBuilder.create().projectDir(project).build();
         assertTrue(kg.text("note").mentions().stream().anyMatch(x -> x.entityId().equals("london")));
+    }
+
+    /** The note in INCEpTION's form with a relation layer: Molotoff to Ivan Maisky (a span of two tokens), labelled. */
+    static String tsvWithRelation(String label) {
+        String[] tokens = {"Molotoff", "met", "Litvinov", "Ivan", "Maisky", "London"};
+        String[] cells = {"https://w3id.org/soviet-policy-kg/id/molotov\tPER\t_\t_", "_\t_\t_\t_",
+                "https://w3id.org/soviet-policy-kg/id/litvinov\tPER\t_\t_", "http://www.wikidata.org/entity/Q310981[1]\tPER[1]\t" + label + "\t1-1[0_1]",
+                "http://www.wikidata.org/entity/Q310981[1]\tPER[1]\t_\t_", "*\tLOC\t_\t_"};
+        StringBuilder sb = new StringBuilder("#FORMAT=WebAnno TSV 3.3\n#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value\n"
+                + "#T_RL=webanno.custom.Relation|label|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity\n\n\n#Text=" + NOTE.strip() + "\n");
+        for (int i = 0; i < tokens.length; i++)
+            sb.append("1-").append(i + 1).append('\t').append(at(tokens[i])).append('-').append(at(tokens[i]) + tokens[i].length()).append('\t')
+                    .append(tokens[i]).append('\t').append(cells[i]).append('\n');
+        return sb.toString();
+    }
+
+    @Test
+    void a_tsv_relation_becomes_a_statement_of_the_texts_author_unreviewed_and_the_build_reports_it(@TempDir Path tmp) throws IOException {
+        Path project = withNote(tmp.resolve("p"), "author: note-writer\n");
+        Path export = tmp.resolve("note.tsv");
+        Files.writeString(export, tsvWithRelation("negotiatedWith"), StandardCharsets.UTF_8);
+        Result r = run("import", export.toString(), "--source", "note", "--project", project.toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("1 statements (with 1 claims of the text's author)"), r.out);
+        Map<String, Object> doc = new Yaml().load(Files.readString(project.resolve("data/sources/note/curation/import-note.yaml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) doc.get("statements");
+        assertEquals(1, statements.size());
+        Map<String, Object> st = statements.get(0);
+        assertEquals("import-note-molotov-negotiated-with-ivan-maisky", st.get("id"));
+        assertEquals(List.of("molotov", "negotiatedWith", "ivan-maisky"), List.of(st.get("subject"), st.get("predicate"), st.get("object")));
+        assertEquals("Molotoff met Litvinov and Ivan Maisky", st.get("quote"), "from the governor to the dependent, as the text has it");
+        assertEquals(false, st.get("reviewed"));
+        assertEquals("import-note-p1-s1", st.get("claim"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claim = ((List<Map<String, Object>>) doc.get("claims")).get(0);
+        assertEquals("note-writer", claim.get("by"), "the author the note's record names");
+        assertEquals(NOTE.strip(), claim.get("quote"), "the sentence");
+        KnowledgeGraph kg = GraphBuilder.create().projectDir(project).build();
+        Coverage c = Coverage.of(kg).get("note");
+        assertEquals(List.of("entity ivan-maisky (data/sources/note/curation/import-note.yaml:2:5)",
+                "entity london (data/sources/note/curation/import-note.yaml:10:5)", "claim import-note-p1-s1 (data/sources/note/curation/import-note.yaml:19:5)",
+                "statement import-note-molotov-negotiated-with-ivan-maisky (data/sources/note/curation/import-note.yaml:27:5)"), c.unreviewed(),
+                "what the build reports as unreviewed, with file and line");
+        assertEquals(List.of(), Coverage.of(TestGraphs.real()).get("essay").unreviewed(), "the essay's curation is all reviewed");
+    }
+
+    @Test
+    void a_relation_of_no_known_name_or_of_a_text_without_author_is_refused_at_its_line(@TempDir Path tmp) throws IOException {
+        Path project = withNote(tmp.resolve("p"), "author: note-writer\n");
+        Path export = tmp.resolve("note.tsv");
+        Files.writeString(export, tsvWithRelation("met"), StandardCharsets.UTF_8);
+        Result r = run("import", export.toString(), "--source", "note", "--project", project.toString());
+        assertEquals(1, r.exit);
+        assertTrue(r.err.contains(export + ":10:1: the relation \"met\" from \"Molotoff\" to \"Ivan Maisky\" is no relation of the ontology;"
+                + " expected one of its object properties ["), r.err);
+        Path anonymous = withNote(tmp.resolve("q"));
+        Files.writeString(export, tsvWithRelation("negotiatedWith"), StandardCharsets.UTF_8);
+        r = run("import", export.toString(), "--source", "note", "--project", anonymous.toString());
+        assertEquals(1, r.exit);
+        assertTrue(r.err.contains("data/sources/note/source.yaml:1:1: has no author, and the export has 1 relations"), r.err);
+        for (Path p : List.of(project, anonymous))
+            assertFalse(Files.exists(p.resolve("data/sources/note/curation/import-note.yaml")), "nothing written");
     }
 
     @Test

@@ -143,6 +143,25 @@ class WebAnnotationProtocolTest extends AbstractLiveServerTest {
     }
 
     @Test
+    void the_protocols_preferences_give_the_items_as_iris_or_the_collection_without_its_first_page() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/annotations/essay/?page=7")).header("Accept", ACCEPT)
+                .header("Prefer", "return=representation;include=\"http://www.w3.org/ns/oa#PreferContainedIRIs\"").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("return=representation", r.headers().firstValue("Preference-Applied").orElse(""));
+        assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Prefer")), r.headers().toString());
+        JsonNode items = JSON.readTree(r.body()).get("items");
+        assertEquals(35, items.size(), "the last page: 385 - 7 * 50");
+        items.forEach(i -> assertTrue(i.isTextual() && i.asText().startsWith("https://w3id.org/soviet-policy-kg/anno/"), i.toString()));
+
+        r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/annotations/essay/")).header("Accept", ACCEPT)
+                .header("Prefer", "return=representation;include=\"http://www.w3.org/ns/ldp#PreferMinimalContainer\"").build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode c = JSON.readTree(r.body());
+        assertEquals(server.baseUrl() + "/annotations/essay/?page=0", c.get("first").asText(), "named, not embedded");
+        assertEquals(385, c.get("total").asInt());
+        assertTrue(getJson("/annotations/essay/?page=7").get("items").get(0).isObject(), "without a preference, whole descriptions");
+    }
+
+    @Test
     void writes_are_405_with_allow_and_unknown_texts_and_pages_404() throws Exception {
         for (String method : List.of("POST", "PUT", "DELETE")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/annotations/essay/"))
