@@ -91,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
         String fingerprint = Fingerprint.of(project.project, kg.baseIri());
         files.put(Fingerprint.FILE, Content.of((fingerprint + "\n").getBytes(StandardCharsets.UTF_8)));
         files.put(ONTOLOGY_DOCS, Content.of(OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8)));
-        progress.printf("build: TEI, coverage and the ontology's page made in %d ms%n", (System.nanoTime() - tMade) / 1_000_000);
+        progress.printf("build: coverage and the ontology's page made in %d ms%n", (System.nanoTime() - tMade) / 1_000_000);
         // the text index of text:query and /search, which serve loads with the dataset (and with the TDB2 store)
         long tIndex = System.nanoTime();
         Map<String, byte[]> textIndex = TextIndexFolder.files(kg.dataset(), kg.baseIri(), fingerprint);

@@ -54,6 +54,7 @@ import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.interchange.TeiDocument;
+import org.sovietpolicykg.interchange.TextAnchors;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -107,8 +108,8 @@ public final class DatasetWriter {
 
     /**
      * What {@code build} writes of a dataset, by file name, each to be streamed: the downloads ({@link #downloads}) and
-     * the RDF Thrift file {@code serve} loads. The TEI documents are made now; the rest when written, each in a read
-     * transaction of its own (so that they can be written at once on several threads).
+     * the RDF Thrift file {@code serve} loads. Each is made when it is written, in a read transaction of its own (so
+     * that they can be written at once on several threads).
      */
     public static Map<String, Content> contents(DatasetGraph dsg, BaseIri base) {
         Map<String, Content> files = serialisations(dsg, base);
@@ -117,8 +118,10 @@ public final class DatasetWriter {
         files.put(THRIFT, nquads instanceof SortedQuads sorted ? sorted.thrift() : inRead(dsg, out -> thrift(named, out)));
         files.put(WikidataLinks.CSV, inRead(dsg, out -> out.write(WikidataLinks.csv(dsg, base))));
         files.put(JsonLdContext.FILE, inRead(dsg, out -> out.write(context(dsg, base).document())));
-        // each source text as TEI P5, its annotations marked up (essay.tei.xml)
-        read(dsg, () -> TeiDocument.all(dsg.getUnionGraph(), base)).forEach((name, b) -> files.put(name, Content.of(b)));
+        // each source text as TEI P5, its annotations marked up (essay.tei.xml), one file a task
+        for (String source : read(dsg, () -> TextAnchors.names(dsg.getUnionGraph(), base)))
+            files.put(TeiDocument.fileName(source), inRead(dsg, out -> out.write(TeiDocument.of(dsg.getUnionGraph(), base, source)
+                    .orElseThrow(() -> new IllegalStateException("No TEI of the source " + source)).bytes())));
         return files;
     }
 

@@ -19,6 +19,7 @@ import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -158,16 +159,27 @@ public final class GraphBuilder {
             Graph wikidata = added.wikidataExtract();
             problems.throwIfAny("the curation does not make a valid graph");
 
-            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-            dsg.addGraph(SPD.GRAPH_ONTOLOGY, ontologyGraph);
-            dsg.addGraph(SPD.GRAPH_SOURCE, source);
-            dsg.addGraph(SPD.GRAPH_CURATED, curated);
-            dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
+            // validated and inferred from over the graphs as they were built (a dataset that links them, no copy), then
+            // moved into the transactional dataset that is kept, each graph emptied as it is copied: at a hundred texts
+            // one copy of a million triples is what fits in -Xmx1g, not three
+            Map<Node, Graph> graphs = new LinkedHashMap<>();
+            graphs.put(SPD.GRAPH_ONTOLOGY, ontologyGraph);
+            graphs.put(SPD.GRAPH_SOURCE, source);
+            graphs.put(SPD.GRAPH_CURATED, curated);
+            graphs.put(SPD.GRAPH_ENRICHMENT, enrichment);
             if (!wikidata.isEmpty())
-                dsg.addGraph(SPD.GRAPH_WIKIDATA, wikidata);
-            ShapesValidator.validate(dsg, shapes, problems, this::locate);
+                graphs.put(SPD.GRAPH_WIKIDATA, wikidata);
+            DatasetGraph linked = DatasetGraphFactory.createGeneral();
+            graphs.forEach(linked::addGraph);
+            ShapesValidator.validate(linked, shapes, problems, this::locate);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
-            dsg.addGraph(SPD.GRAPH_INFERRED, Inference.rdfs(dsg));
+            graphs.put(SPD.GRAPH_INFERRED, Inference.rdfs(linked));
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            Txn.executeWrite(dsg, () -> graphs.forEach((name, g) -> {
+                dsg.addGraph(name, g);
+                if (g != ontologyGraph)
+                    g.clear();
+            }));
 
             DatasetGraph out = baseIri.dataset(dsg);
             baseIri.prefixes().forEach((p, uri) -> out.prefixes().add(p, uri));
