@@ -21,6 +21,7 @@ import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.search.TextIndexFolder;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -100,10 +101,16 @@ final class BuildCommand implements Callable<Integer> {
         progress.flush();
         long tWrite = System.nanoTime();
         DatasetWriter.Written written = DatasetWriter.writeAtomically(out, files, WRITERS);
+        long[] tei = new long[2];
         written.millis().forEach((name, ms) -> {
-            if (ms >= 100)
+            if (name.endsWith(TeiDocument.EXTENSION)) {
+                tei[0]++;
+                tei[1] += ms;
+            } else if (ms >= 100)
                 progress.printf("build:   %s written in %d ms%n", name, ms);
         });
+        if (tei[0] > 0)
+            progress.printf("build:   %d TEI documents written in %d ms together%n", tei[0], tei[1]);
         progress.printf("build: %d files written in %d ms on %d threads%n", files.size(), (System.nanoTime() - tWrite) / 1_000_000, WRITERS);
         progress.flush();
         PrintWriter w = spec.commandLine().getOut();

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,18 @@ import java.util.stream.Stream;
 
 import org.apache.jena.atlas.io.BufferingWriter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriterRegistry;
 import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.riot.writer.NQuadsWriter;
+import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -143,10 +148,15 @@ public final class DatasetWriter {
     public static Map<String, Content> serialisations(DatasetGraph dsg, BaseIri base) {
         DatasetGraph named = namedGraphs(dsg);
         Map<String, Content> files = new LinkedHashMap<>();
-        files.put(TRIG, inRead(dsg, out -> pretty(named, RDFFormat.TRIG_PRETTY, out)));
+        files.put(TRIG, inRead(dsg, out -> {
+            if (isLarge(named))
+                trigBlocks(named, out);
+            else
+                pretty(named, RDFFormat.TRIG_PRETTY, out);
+        }));
         files.put(NQUADS, new SortedQuads(dsg, named));
         files.put(JSONLD, inRead(dsg, out -> context(dsg, base).writeDataset(named, out)));
-        files.put(TURTLE, inRead(dsg, out -> union(named, out)));
+        files.put(TURTLE, inRead(dsg, out -> union(named, out, isLarge(named))));
         return files;
     }
 
@@ -205,14 +215,61 @@ public final class DatasetWriter {
         return named;
     }
 
-    /** The union of the named graphs as Turtle: the triples added in N-Triples order, so the output is the same each time. */
-    private static void union(DatasetGraph named, OutputStream out) throws IOException {
+    /**
+     * Above this many quads TriG and Turtle are written as Jena's streaming blocks ({@code TRIG_BLOCKS},
+     * {@code TURTLE_BLOCKS}: each subject's triples together, prefixes, no nesting), not pretty: the pretty writers
+     * hold the union as a second graph and look at the whole of it, which at a hundred texts (a million quads) neither
+     * fits in -Xmx1g nor is read by anyone; a reader of that size loads the data into a tool.
+     */
+    static final long PRETTY_AT_MOST = 250_000;
+
+    private static boolean isLarge(DatasetGraph named) {
+        Iterator<Quad> it = named.find();
+        long n = 0;
+        while (it.hasNext() && n <= PRETTY_AT_MOST) {
+            it.next();
+            n++;
+        }
+        return n > PRETTY_AT_MOST;
+    }
+
+    /**
+     * The union of the named graphs as Turtle, each triple once, in the order of their Turtle forms: added in that order
+     * to a graph written pretty, or, for a large dataset, streamed in that order as blocks.
+     */
+    private static void union(DatasetGraph named, OutputStream out, boolean large) throws IOException {
+        List<Triple> sorted = QuadOrder.union(named);
+        if (large) {
+            try (Writer w = writer(out)) {
+                StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+                blocks.start();
+                named.prefixes().forEach(blocks::prefix);
+                sorted.forEach(blocks::triple);
+                blocks.finish();
+            }
+            return;
+        }
         Graph g = GraphFactory.createDefaultGraph();
         named.prefixes().forEach((p, u) -> g.getPrefixMapping().setNsPrefix(p, u));
-        QuadOrder.union(named).forEach(g::add);
+        sorted.forEach(g::add);
         try (Writer w = writer(out)) {
             RDFWriterRegistry.getWriterGraphFactory(RDFFormat.TURTLE_PRETTY).create(RDFFormat.TURTLE_PRETTY)
                     .write(w, g, PrefixMapFactory.createForOutput(g.getPrefixMapping()), null, RIOT.getContext().copy());
+        }
+    }
+
+    /** The named graphs as TriG blocks: the graphs in IRI order, each subject's triples together (the graph's own order). */
+    private static void trigBlocks(DatasetGraph named, OutputStream out) throws IOException {
+        List<Node> graphs = new ArrayList<>();
+        named.listGraphNodes().forEachRemaining(graphs::add);
+        graphs.sort(Comparator.comparing(Node::toString));
+        try (Writer w = writer(out)) {
+            StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+            blocks.start();
+            named.prefixes().forEach(blocks::prefix);
+            for (Node g : graphs)
+                named.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(blocks::quad);
+            blocks.finish();
         }
     }
 
