@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,7 +189,8 @@ public final class JsonLdContext {
 
     /**
      * A dataset's named graphs, compacted with the context, which it embeds (the JSON-LD dump), written as they are
-     * made: the same document as {@link #write(DatasetGraph)}, to the byte, without holding the dataset as JSON. Each
+     * made: the same document as {@link #write(DatasetGraph)}, to the byte, without holding the dataset as JSON (above
+     * {@value #WHOLE_AT_MOST} quads; up to that, compacted whole). Each
      * graph is a graph object ({@code "@graph"} and {@code "id"}) in IRI order; its nodes are compacted a thousand
      * subjects at a time, as compaction treats each node on its own, except in a graph with blank nodes (the
      * ontology's lists), which is compacted whole. A dataset with a default graph or a blank graph name is written whole.
@@ -196,7 +198,7 @@ public final class JsonLdContext {
     public void writeDataset(DatasetGraph dsg, OutputStream out) throws IOException {
         List<Node> graphs = new ArrayList<>();
         dsg.listGraphNodes().forEachRemaining(graphs::add);
-        if (!dsg.getDefaultGraph().isEmpty() || graphs.stream().anyMatch(g -> !g.isURI())) {
+        if (!dsg.getDefaultGraph().isEmpty() || graphs.stream().anyMatch(g -> !g.isURI()) || atMost(dsg, WHOLE_AT_MOST)) {
             out.write(write(dsg));
             return;
         }
@@ -242,6 +244,22 @@ public final class JsonLdContext {
         }
         // a final newline, as every other dump has
         out.write('\n');
+    }
+
+    /**
+     * Up to this many quads the dump is compacted whole, in one pass (the same bytes, and faster than batches while it
+     * fits: each batch processes the context again).
+     */
+    private static final long WHOLE_AT_MOST = 250_000;
+
+    private static boolean atMost(DatasetGraph dsg, long n) {
+        Iterator<Quad> it = dsg.find();
+        long seen = 0;
+        while (it.hasNext() && seen <= n) {
+            it.next();
+            seen++;
+        }
+        return seen <= n;
     }
 
     private static boolean hasBlankNodes(Graph g) {
