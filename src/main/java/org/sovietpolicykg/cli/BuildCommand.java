@@ -3,13 +3,17 @@ package org.sovietpolicykg.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.apache.jena.riot.system.PrefixMap;
 
 import org.sovietpolicykg.dataset.DatasetWriter;
+import org.sovietpolicykg.dataset.DatasetWriter.Content;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Statistics;
 import org.sovietpolicykg.dataset.Tdb2Store;
@@ -17,6 +21,7 @@ import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.search.TextIndexFolder;
 import org.sovietpolicykg.vocabulary.SPD;
@@ -40,6 +45,9 @@ import picocli.CommandLine.Spec;
 final class BuildCommand implements Callable<Integer> {
     static final String COVERAGE = "coverage.json";
     static final String ONTOLOGY_DOCS = "ontology.html";
+
+    /** The dumps are written at once on this many threads: two, where there are two cores. */
+    static final int WRITERS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     @Mixin
     ProjectOptions project = new ProjectOptions();
@@ -69,22 +77,42 @@ final class BuildCommand implements Callable<Integer> {
         progress.flush();
         // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
         QueryCatalog.load(project.config().projectDir(), kg.baseIri());
-        Map<String, byte[]> files = DatasetWriter.downloads(kg.dataset(), kg.baseIri());
-        files.put(DatasetWriter.THRIFT, DatasetWriter.thrift(files.get(DatasetWriter.NQUADS)));
+        long tMade = System.nanoTime();
+        Map<String, Content> contents = DatasetWriter.contents(kg.dataset(), kg.baseIri());
+        List<String> named = new ArrayList<>(contents.keySet());
+        // the longest first, so that the two threads end together; N-Quads before RDF Thrift, which reuses its order
+        Map<String, Content> files = new LinkedHashMap<>();
+        for (String big : new String[] {DatasetWriter.JSONLD, DatasetWriter.TURTLE, DatasetWriter.TRIG, DatasetWriter.NQUADS, DatasetWriter.THRIFT})
+            files.put(big, contents.remove(big));
+        files.putAll(contents);
         Map<String, Coverage> coverage = Coverage.of(kg);
         Map<String, Object> coverageJson = new LinkedHashMap<>();
         coverage.forEach((text, c) -> coverageJson.put(text, c.toMap()));
-        files.put(COVERAGE, json(coverageJson));
+        files.put(COVERAGE, Content.of(json(coverageJson)));
         String fingerprint = Fingerprint.of(project.project, kg.baseIri());
-        files.put(Fingerprint.FILE, (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put(Fingerprint.FILE, Content.of((fingerprint + "\n").getBytes(StandardCharsets.UTF_8)));
+        files.put(ONTOLOGY_DOCS, Content.of(OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8)));
+        progress.printf("build: coverage and the ontology's page made in %d ms%n", (System.nanoTime() - tMade) / 1_000_000);
         // the text index of text:query and /search, which serve loads with the dataset (and with the TDB2 store)
         long tIndex = System.nanoTime();
         Map<String, byte[]> textIndex = TextIndexFolder.files(kg.dataset(), kg.baseIri(), fingerprint);
-        files.putAll(textIndex);
+        textIndex.forEach((name, b) -> files.put(name, Content.of(b)));
         progress.printf("build: text index written in %d ms%n", (System.nanoTime() - tIndex) / 1_000_000);
         progress.flush();
-        files.put(ONTOLOGY_DOCS, OntologyDocs.html(kg.graph(SPD.GRAPH_ONTOLOGY), kg.baseIri()).getBytes(StandardCharsets.UTF_8));
-        DatasetWriter.writeAtomically(out, files);
+        long tWrite = System.nanoTime();
+        DatasetWriter.Written written = DatasetWriter.writeAtomically(out, files, WRITERS);
+        long[] tei = new long[2];
+        written.millis().forEach((name, ms) -> {
+            if (name.endsWith(TeiDocument.EXTENSION)) {
+                tei[0]++;
+                tei[1] += ms;
+            } else if (ms >= 100)
+                progress.printf("build:   %s written in %d ms%n", name, ms);
+        });
+        if (tei[0] > 0)
+            progress.printf("build:   %d TEI documents written in %d ms together%n", tei[0], tei[1]);
+        progress.printf("build: %d files written in %d ms on %d threads%n", files.size(), (System.nanoTime() - tWrite) / 1_000_000, WRITERS);
+        progress.flush();
         PrintWriter w = spec.commandLine().getOut();
         if (tdb2 != null) {
             long t1 = System.nanoTime();
@@ -94,7 +122,7 @@ final class BuildCommand implements Callable<Integer> {
         PrefixMap pm = kg.baseIri().prefixes();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
                 stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",
-                        files.keySet().stream().filter(f -> !f.startsWith(TextIndexFolder.FOLDER + "/")).map(f -> out.resolve(f).toString())
+                        Stream.concat(named.stream(), files.keySet().stream().filter(f -> !named.contains(f))).filter(f -> !f.startsWith(TextIndexFolder.FOLDER + "/")).map(f -> out.resolve(f).toString())
                                 .toList()) + ", " + out.resolve(TextIndexFolder.FOLDER) + "/");
         w.println("Triples per graph:");
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));

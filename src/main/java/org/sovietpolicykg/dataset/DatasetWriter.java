@@ -1,39 +1,57 @@
 package org.sovietpolicykg.dataset;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.io.BufferingWriter;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.lang.LabelToNode;
-import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.RDFWriterRegistry;
+import org.apache.jena.riot.RIOT;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.riot.writer.NQuadsWriter;
+import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import org.sovietpolicykg.Sha256;
@@ -41,6 +59,7 @@ import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.JsonLdContext;
 import org.sovietpolicykg.interchange.TeiDocument;
+import org.sovietpolicykg.interchange.TextAnchors;
 import org.sovietpolicykg.vocabulary.BaseIri;
 import org.sovietpolicykg.vocabulary.SPD;
 
@@ -67,21 +86,47 @@ public final class DatasetWriter {
     private DatasetWriter() {}
 
     /**
-     * The serialisations, by file name, as bytes: the named graphs as TriG, N-Quads and JSON-LD, and their union as
-     * one Turtle graph (each triple once, however many graphs hold it). A quad of the default graph, if any, is left
-     * out: the dumps are the named graphs.
+     * A file of a build, written into a stream as it is made: no dump is held whole in memory (at a hundred texts the
+     * N-Quads alone are 260 MB).
      */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+
+        /** Bytes made already (a report, the context, a small table). */
+        static Content of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+    }
+
     /**
      * The downloads of a build, by file name: the serialisations, the Wikidata links as CSV, each source text as TEI
-     * ({@code NAME.tei.xml}), and the JSON-LD context
-     * the JSON-LD dump names (published at {@code <base>context.jsonld}; a copy beside the dumps, for offline use).
+     * ({@code NAME.tei.xml}), and the JSON-LD context the JSON-LD dump names (published at {@code <base>context.jsonld};
+     * a copy beside the dumps, for offline use). In memory: for the server's dumps of a dataset built in memory and for
+     * the release; {@code build} streams them ({@link #contents}).
      */
     public static Map<String, byte[]> downloads(DatasetGraph dsg, BaseIri base) {
-        Map<String, byte[]> files = serialise(dsg, base);
-        files.put(WikidataLinks.CSV, WikidataLinks.csv(dsg, base));
-        files.put(JsonLdContext.FILE, context(dsg, base).document());
-        // each source text as TEI P5, its annotations marked up (essay.tei.xml)
-        files.putAll(TeiDocument.all(dsg.getUnionGraph(), base));
+        Map<String, Content> contents = contents(dsg, base);
+        contents.remove(THRIFT);
+        return bytes(contents);
+    }
+
+    /**
+     * What {@code build} writes of a dataset, by file name, each to be streamed: the downloads ({@link #downloads}) and
+     * the RDF Thrift file {@code serve} loads. Each is made when it is written, in a read transaction of its own (so
+     * that they can be written at once on several threads).
+     */
+    public static Map<String, Content> contents(DatasetGraph dsg, BaseIri base) {
+        Map<String, Content> files = serialisations(dsg, base);
+        DatasetGraph named = namedGraphs(dsg);
+        Content nquads = files.get(NQUADS);
+        files.put(THRIFT, nquads instanceof SortedQuads sorted ? sorted.thrift() : inRead(dsg, out -> thrift(named, out)));
+        files.put(WikidataLinks.CSV, inRead(dsg, out -> out.write(WikidataLinks.csv(dsg, base))));
+        files.put(JsonLdContext.FILE, inRead(dsg, out -> out.write(context(dsg, base).document())));
+        // each source text as TEI P5, its annotations marked up (essay.tei.xml), one file a task
+        for (String source : read(dsg, () -> TextAnchors.names(dsg.getUnionGraph(), base)))
+            files.put(TeiDocument.fileName(source), inRead(dsg, out -> out.write(TeiDocument.of(dsg.getUnionGraph(), base, source)
+                    .orElseThrow(() -> new IllegalStateException("No TEI of the source " + source)).bytes())));
         return files;
     }
 
@@ -90,32 +135,74 @@ public final class DatasetWriter {
         return JsonLdContext.of(dsg.getGraph(base.node(SPD.GRAPH_ONTOLOGY)), base);
     }
 
+    /**
+     * The serialisations, by file name, as bytes: the named graphs as TriG, N-Quads and JSON-LD, and their union as
+     * one Turtle graph (each triple once, however many graphs hold it). A quad of the default graph, if any, is left
+     * out: the dumps are the named graphs.
+     */
     public static Map<String, byte[]> serialise(DatasetGraph dsg, BaseIri base) {
+        return bytes(serialisations(dsg, base));
+    }
+
+    /** The serialisations of {@link #serialise}, to be streamed. */
+    public static Map<String, Content> serialisations(DatasetGraph dsg, BaseIri base) {
         DatasetGraph named = namedGraphs(dsg);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(TRIG, write(named, RDFFormat.TRIG_PRETTY));
-        files.put(NQUADS, sortedLines(write(named, RDFFormat.NQUADS_UTF8)));
-        files.put(JSONLD, context(dsg, base).write(named));
-        files.put(TURTLE, union(named));
+        Map<String, Content> files = new LinkedHashMap<>();
+        files.put(TRIG, inRead(dsg, out -> {
+            if (isLarge(named))
+                trigBlocks(named, out);
+            else
+                pretty(named, RDFFormat.TRIG_PRETTY, out);
+        }));
+        files.put(NQUADS, new SortedQuads(dsg, named));
+        files.put(JSONLD, inRead(dsg, out -> context(dsg, base).writeDataset(named, out)));
+        files.put(TURTLE, inRead(dsg, out -> union(named, out, isLarge(named))));
         return files;
     }
 
-    /** The quads of a sorted N-Quads file, in its order, as RDF Thrift (so that the same sources give the same bytes). */
-    public static byte[] thrift(byte[] sortedNquads) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sortedNquads.length / 2);
+    /**
+     * The N-Quads file: the quads in the order of their sorted lines, written from that order (Jena's N-Quads writer),
+     * never collected as text. The order is made once, for the N-Quads and for the RDF Thrift file.
+     */
+    private static final class SortedQuads implements Content {
+        private final DatasetGraph dsg;
+        private final DatasetGraph named;
+        private List<Quad> sorted;
+
+        SortedQuads(DatasetGraph dsg, DatasetGraph named) {
+            this.dsg = dsg;
+            this.named = named;
+        }
+
+        private synchronized List<Quad> sorted() {
+            if (sorted == null)
+                sorted = read(dsg, () -> QuadOrder.nquads(named));
+            return sorted;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) {
+            NQuadsWriter.write(out, sorted().iterator());
+        }
+
+        /** The same quads, in the same order, as RDF Thrift. */
+        Content thrift() {
+            return out -> writeThrift(sorted(), out);
+        }
+    }
+
+    /** The quads of a dataset's N-Quads file, in its order, as RDF Thrift (so that the same sources give the same bytes). */
+    private static void thrift(DatasetGraph named, OutputStream out) {
+        writeThrift(QuadOrder.nquads(named), out);
+    }
+
+    private static void writeThrift(List<Quad> sorted, OutputStream out) {
         StreamRDF thrift = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
         thrift.start();
-        // blank nodes keep the labels the N-Quads give them (a fresh label each parse would differ from build to build)
-        RDFParser.source(new ByteArrayInputStream(sortedNquads)).lang(Lang.NQUADS).labelToNode(LabelToNode.createUseLabelAsGiven())
-                .parse(new StreamRDFWrapper(thrift) {
-            @Override
-            public void start() {}
-
-            @Override
-            public void finish() {}
-        });
+        // blank nodes with the labels the N-Quads give them (a fresh label each parse would differ from build to build)
+        for (Quad q : sorted)
+            thrift.quad(QuadOrder.asReadBack(q));
         thrift.finish();
-        return out.toByteArray();
     }
 
     /** The named graphs of a dataset without its default graph (a view: the graphs are not copied), with its prefixes. */
@@ -128,66 +215,250 @@ public final class DatasetWriter {
         return named;
     }
 
-    /** The union of the named graphs as Turtle: the triples added in N-Triples order, so the output is the same each time. */
-    private static byte[] union(DatasetGraph named) {
+    /**
+     * Above this many quads TriG and Turtle are written as Jena's streaming blocks ({@code TRIG_BLOCKS},
+     * {@code TURTLE_BLOCKS}: each subject's triples together, prefixes, no nesting), not pretty: the pretty writers
+     * hold the union as a second graph and look at the whole of it, which at a hundred texts (a million quads) neither
+     * fits in -Xmx1g nor is read by anyone; a reader of that size loads the data into a tool.
+     */
+    static final long PRETTY_AT_MOST = 250_000;
+
+    private static boolean isLarge(DatasetGraph named) {
+        Iterator<Quad> it = named.find();
+        long n = 0;
+        while (it.hasNext() && n <= PRETTY_AT_MOST) {
+            it.next();
+            n++;
+        }
+        return n > PRETTY_AT_MOST;
+    }
+
+    /**
+     * The union of the named graphs as Turtle, each triple once, in the order of their Turtle forms: added in that order
+     * to a graph written pretty, or, for a large dataset, streamed in that order as blocks.
+     */
+    private static void union(DatasetGraph named, OutputStream out, boolean large) throws IOException {
+        List<Triple> sorted = QuadOrder.union(named);
+        if (large) {
+            try (Writer w = writer(out)) {
+                StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+                blocks.start();
+                named.prefixes().forEach(blocks::prefix);
+                sorted.forEach(blocks::triple);
+                blocks.finish();
+            }
+            return;
+        }
         Graph g = GraphFactory.createDefaultGraph();
         named.prefixes().forEach((p, u) -> g.getPrefixMapping().setNsPrefix(p, u));
-        List<Triple> triples = new ArrayList<>();
-        named.find().forEachRemaining(q -> triples.add(q.asTriple()));
-        triples.sort(Comparator.comparing(t -> NodeFmtLib.str(t)));
-        triples.forEach(g::add);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(g).format(RDFFormat.TURTLE_PRETTY).output(out);
-        return out.toByteArray();
+        sorted.forEach(g::add);
+        try (Writer w = writer(out)) {
+            RDFWriterRegistry.getWriterGraphFactory(RDFFormat.TURTLE_PRETTY).create(RDFFormat.TURTLE_PRETTY)
+                    .write(w, g, PrefixMapFactory.createForOutput(g.getPrefixMapping()), null, RIOT.getContext().copy());
+        }
+    }
+
+    /** The named graphs as TriG blocks: the graphs in IRI order, each subject's triples together (the graph's own order). */
+    private static void trigBlocks(DatasetGraph named, OutputStream out) throws IOException {
+        List<Node> graphs = new ArrayList<>();
+        named.listGraphNodes().forEachRemaining(graphs::add);
+        graphs.sort(Comparator.comparing(Node::toString));
+        try (Writer w = writer(out)) {
+            StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+            blocks.start();
+            named.prefixes().forEach(blocks::prefix);
+            for (Node g : graphs)
+                named.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(blocks::quad);
+            blocks.finish();
+        }
+    }
+
+    /**
+     * A dataset in one of Jena's pretty formats, through a writer that takes a character at a time without a lock (the
+     * formatters write IRIs and strings a character at a time; {@code RDFWriter.output(OutputStream)} puts a
+     * {@code BufferedWriter} under them, whose every {@code write(int)} takes its lock).
+     */
+    private static void pretty(DatasetGraph dsg, RDFFormat format, OutputStream out) throws IOException {
+        try (Writer w = writer(out)) {
+            RDFWriterRegistry.getWriterDatasetFactory(format).create(format)
+                    .write(w, dsg, PrefixMapFactory.createForOutput(dsg.prefixes()), null, RIOT.getContext().copy());
+        }
+    }
+
+    private static Writer writer(OutputStream out) {
+        return new BufferingWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** A stream whose close only flushes: the caller closes the file. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /** A content written inside a read transaction of the dataset (one per thread), or as it is if it has none. */
+    private static Content inRead(DatasetGraph dsg, Content c) {
+        return out -> {
+            IOException[] failed = new IOException[1];
+            read(dsg, () -> {
+                try {
+                    c.writeTo(out);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+                return null;
+            });
+            if (failed[0] != null)
+                throw failed[0];
+        };
+    }
+
+    /** Reads in a read transaction of the dataset's own, unless it has none or this thread is in one already. */
+    private static <T> T read(DatasetGraph dsg, Supplier<T> reading) {
+        if (!dsg.supportsTransactions() || dsg.isInTransaction())
+            return reading.get();
+        dsg.begin(TxnType.READ);
+        try {
+            return reading.get();
+        } finally {
+            dsg.end();
+        }
+    }
+
+    /** Contents written into memory, by name. */
+    private static Map<String, byte[]> bytes(Map<String, Content> contents) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        contents.forEach((name, c) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                c.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            files.put(name, out.toByteArray());
+        });
+        return files;
+    }
+
+    /** What a build wrote: each file's sha256 and how long it took to write, in milliseconds. */
+    public record Written(Map<String, String> sha256, Map<String, Long> millis) {}
+
+    /** {@link #writeAtomically(Path, Map, int)} of bytes made already, on one thread. */
+    public static Written writeAtomically(Path outDir, Map<String, byte[]> files) {
+        Map<String, Content> contents = new LinkedHashMap<>();
+        files.forEach((name, b) -> contents.put(name, Content.of(b)));
+        return writeAtomically(outDir, contents, 1);
     }
 
     /**
      * Writes the files (and any extra ones, e.g. a report) into {@code outDir}, replacing it as a whole, with a
-     * {@value #MANIFEST} of every file and its sha256 (the format of {@code sha256sum}). A folder that exists must be
-     * empty or hold exactly the files its manifest lists, unchanged: anything else (a file added, changed or missing, no
-     * manifest) is refused with what differs, so that a mistyped {@code --out} never deletes a folder of the user's.
+     * {@value #MANIFEST} of every file and its sha256 (the format of {@code sha256sum}). Each file is streamed into a
+     * temporary folder beside the output, its sha256 computed as it is written, on {@code threads} threads at once in
+     * the order given (the longest first is best); the folder then replaces the output in one move, so a failed build
+     * leaves the last good output as it was. A folder that exists must be empty or hold exactly the files its manifest
+     * lists, unchanged: anything else (a file added, changed or missing, no manifest) is refused with what differs, so
+     * that a mistyped {@code --out} never deletes a folder of the user's.
      */
-    public static void writeAtomically(Path outDir, Map<String, byte[]> files) {
+    public static Written writeAtomically(Path outDir, Map<String, Content> files, int threads) {
         Path dir = outDir.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent == null)
             throw new ConfigException("Illegal output folder=" + outDir + ": expected a folder below the root");
+        if (threads < 1)
+            throw new IllegalArgumentException("Illegal threads=" + threads + ": expected 1 or more");
         if (Files.exists(dir)) {
             Optional<String> foreign = foreign(dir);
             if (foreign.isPresent())
                 throw new ConfigException("Refusing to replace " + outDir + ": " + foreign.get() + "; expected a new or empty folder,"
                         + " or the output of an earlier build exactly as it wrote it (its " + MANIFEST + ")");
         }
-        Map<String, byte[]> all = new LinkedHashMap<>(files);
-        all.put(MANIFEST, manifest(files));
-        files = all;
         Path tmp = null;
         Path old = null;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-new-");
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                // a name may have a folder ("text-index/_0.cfs")
-                Path target = tmp.resolve(f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
-            }
+            Map<String, String> sums = new ConcurrentHashMap<>();
+            Map<String, Long> millis = new ConcurrentHashMap<>();
+            List<Future<?>> tasks = new ArrayList<>();
+            Path into = tmp;
+            for (Map.Entry<String, Content> f : files.entrySet())
+                tasks.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    sums.put(f.getKey(), writeFile(into, f.getKey(), f.getValue()));
+                    millis.put(f.getKey(), (System.nanoTime() - t0) / 1_000_000);
+                    return null;
+                }));
+            for (Future<?> t : tasks)
+                await(t, tasks);
+            byte[] manifest = manifestOfSums(sums);
+            Files.write(tmp.resolve(MANIFEST), manifest);
             if (Files.exists(dir)) {
                 old = parent.resolve("." + dir.getFileName() + "-old-" + System.nanoTime());
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
+            Map<String, String> all = new TreeMap<>(sums);
+            all.put(MANIFEST, Sha256.hex(manifest));
+            Map<String, Long> times = new LinkedHashMap<>();
+            files.keySet().forEach(name -> times.put(name, millis.get(name)));
+            return new Written(all, times);
         } catch (IOException | UnsupportedOperationException e) {
             restore(old, dir);
             old = null;
             throw new KgException(outDir + ": cannot write the dataset: " + e.getMessage(), e);
         } finally {
+            pool.shutdownNow();
             if (tmp != null)
                 deleteTree(tmp);
             if (old != null)
                 deleteTree(old);
+        }
+    }
+
+    /** Streams one file into a folder (a name may have a folder: "text-index/_0.cfs"); its sha256. */
+    private static String writeFile(Path folder, String name, Content content) throws IOException {
+        Path target = folder.resolve(name);
+        Files.createDirectories(target.getParent());
+        MessageDigest md = Sha256.digest();
+        try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(target), md), 1 << 16)) {
+            content.writeTo(out);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Waits for a file to be written; the first failure cancels the rest and is thrown as it was. */
+    private static void await(Future<?> task, List<Future<?>> all) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(t -> t.cancel(true));
+            throw new KgException("Interrupted while writing the dataset", e);
+        } catch (ExecutionException e) {
+            all.forEach(t -> t.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io)
+                throw io;
+            if (cause instanceof UncheckedIOException io)
+                throw io.getCause();
+            if (cause instanceof RuntimeException r)
+                throw r;
+            if (cause instanceof Error err)
+                throw err;
+            throw new KgException("The dataset could not be written: " + cause, cause);
         }
     }
 
@@ -232,7 +503,7 @@ public final class DatasetWriter {
                 Path f = dir.resolve(name);
                 if (!listed.containsKey(name) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
                     return Optional.of(name + " in it is not a file the build wrote");
-                if (!Sha256.hex(Files.readAllBytes(f)).equals(listed.get(name)))
+                if (!sha256Of(f).equals(listed.get(name)))
                     return Optional.of(name + " in it has changed since the build wrote it");
             }
         } catch (IOException e) {
@@ -241,7 +512,14 @@ public final class DatasetWriter {
         return Optional.empty();
     }
 
-    /** The sha256 of some bytes, in lower-case hex. */
+    /** The sha256 of a file, read through once (a dump of an earlier build may be hundreds of MB). */
+    private static String sha256Of(Path f) throws IOException {
+        MessageDigest md = Sha256.digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
 
     /** Puts the last good output back where it was, after a failed replacement. */
     private static void restore(Path old, Path dir) {
@@ -252,19 +530,6 @@ public final class DatasetWriter {
         } catch (IOException e) {
             throw new KgException("The last good output could not be put back from " + old + " to " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] write(DatasetGraph dsg, RDFFormat format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFWriter.source(dsg).format(format).output(out);
-        return out.toByteArray();
-    }
-
-    private static byte[] sortedLines(byte[] nquads) {
-        String[] lines = new String(nquads, StandardCharsets.UTF_8).split("\n");
-        Arrays.sort(lines);
-        return Arrays.stream(lines).filter(l -> !l.isEmpty()).map(l -> l + "\n").collect(Collectors.joining())
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     static void deleteTree(Path p) {

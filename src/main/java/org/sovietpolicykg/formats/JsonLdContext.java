@@ -1,10 +1,14 @@
 package org.sovietpolicykg.formats;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +25,7 @@ import jakarta.json.stream.JsonGenerator;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -177,6 +182,145 @@ public final class JsonLdContext {
      */
     public byte[] write(DatasetGraph dsg) {
         return write(dsg, terms);
+    }
+
+    /** Subjects compacted at once by {@link #writeDataset}: the context is processed once for each batch. */
+    private static final int SUBJECTS_PER_BATCH = 1000;
+
+    /**
+     * A dataset's named graphs, compacted with the context, which it embeds (the JSON-LD dump), written as they are
+     * made: the same document as {@link #write(DatasetGraph)}, to the byte, without holding the dataset as JSON (above
+     * {@value #WHOLE_AT_MOST} quads; up to that, compacted whole). Each
+     * graph is a graph object ({@code "@graph"} and {@code "id"}) in IRI order; its nodes are compacted a thousand
+     * subjects at a time, as compaction treats each node on its own, except in a graph with blank nodes (the
+     * ontology's lists), which is compacted whole. A dataset with a default graph or a blank graph name is written whole.
+     */
+    public void writeDataset(DatasetGraph dsg, OutputStream out) throws IOException {
+        List<Node> graphs = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(graphs::add);
+        if (!dsg.getDefaultGraph().isEmpty() || graphs.stream().anyMatch(g -> !g.isURI()) || atMost(dsg, WHOLE_AT_MOST)) {
+            out.write(write(dsg));
+            return;
+        }
+        graphs.sort(Comparator.comparing(Node::getURI));
+        try {
+            JsonGenerator gen = Json.createGeneratorFactory(PRETTY).createGenerator(new NonClosing(out), StandardCharsets.UTF_8);
+            gen.writeStartObject();
+            gen.write("@context", terms);
+            gen.writeStartArray("@graph");
+            for (Node name : graphs) {
+                Graph g = dsg.getGraph(name);
+                if (g.isEmpty())
+                    continue;
+                gen.writeStartObject();
+                gen.writeStartArray("@graph");
+                if (hasBlankNodes(g)) {
+                    for (JsonValue node : compactNodes(g.find().toList()))
+                        gen.write(node);
+                } else {
+                    List<Node> subjects = new ArrayList<>();
+                    g.find().mapWith(Triple::getSubject).forEachRemaining(s -> {
+                        if (subjects.isEmpty() || !subjects.get(subjects.size() - 1).equals(s))
+                            subjects.add(s);
+                    });
+                    List<Node> distinct = subjects.stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
+                    for (int i = 0; i < distinct.size(); i += SUBJECTS_PER_BATCH) {
+                        List<Triple> batch = new ArrayList<>();
+                        for (Node s : distinct.subList(i, Math.min(distinct.size(), i + SUBJECTS_PER_BATCH)))
+                            g.find(s, Node.ANY, Node.ANY).forEachRemaining(batch::add);
+                        for (JsonValue node : compactNodes(batch))
+                            gen.write(node);
+                    }
+                }
+                gen.writeEnd();
+                gen.write("id", compactId(name));
+                gen.writeEnd();
+            }
+            gen.writeEnd();
+            gen.writeEnd();
+            gen.close();
+        } catch (JsonLdError | RdfConsumerException e) {
+            throw new IllegalStateException("JSON-LD could not be written: " + e.getMessage(), e);
+        }
+        // a final newline, as every other dump has
+        out.write('\n');
+    }
+
+    /**
+     * Up to this many quads the dump is compacted whole, in one pass (the same bytes, and faster than batches while it
+     * fits: each batch processes the context again).
+     */
+    private static final long WHOLE_AT_MOST = 250_000;
+
+    private static boolean atMost(DatasetGraph dsg, long n) {
+        Iterator<Quad> it = dsg.find();
+        long seen = 0;
+        while (it.hasNext() && seen <= n) {
+            it.next();
+            seen++;
+        }
+        return seen <= n;
+    }
+
+    private static boolean hasBlankNodes(Graph g) {
+        return g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext();
+    }
+
+    /** The node objects of some triples, compacted with the context, in the order compaction gives them. */
+    private List<JsonValue> compactNodes(List<Triple> triples) throws JsonLdError, RdfConsumerException {
+        QuadsToJsonld fromRdf = JsonLd.fromRdf().mode(JsonLdVersion.V1_1).ordered(true);
+        List<Quad> quads = new ArrayList<>(triples.size());
+        for (Triple t : triples)
+            quads.add(Quad.create(Quad.defaultGraphIRI, t));
+        quads.sort(Comparator.comparing(JsonLdContext::key));
+        for (Quad q : quads)
+            consume(fromRdf, q);
+        JsonObject compacted = JsonLd.compact(JsonDocument.of(fromRdf.toJsonLd()), JsonDocument.of(contextDocument())).ordered(true).get();
+        if (compacted.containsKey("@graph") && compacted.keySet().stream().allMatch(k -> k.equals("@graph") || k.equals("@context")))
+            return List.copyOf(compacted.getJsonArray("@graph"));
+        // one node: the document is the node itself
+        JsonObjectBuilder node = Json.createObjectBuilder();
+        compacted.forEach((k, v) -> {
+            if (!k.equals("@context"))
+                node.add(k, v);
+        });
+        JsonObject one = node.build();
+        return one.isEmpty() ? List.of() : List.of(one);
+    }
+
+    /** A graph's name as compaction writes the {@code @id} of a graph object. */
+    private String compactId(Node name) throws JsonLdError {
+        JsonArray expanded = Json.createArrayBuilder().add(Json.createObjectBuilder().add("@id", name.getURI())
+                .add("@graph", Json.createArrayBuilder().add(Json.createObjectBuilder().add("@id", "urn:x:n")
+                        .add("urn:x:p", Json.createArrayBuilder().add(Json.createObjectBuilder().add("@value", "v"))))))
+                .build();
+        JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(contextDocument())).ordered(true).get();
+        return compacted.getString(idKey(compacted));
+    }
+
+    private static String idKey(JsonObject o) {
+        return o.containsKey("id") ? "id" : "@id";
+    }
+
+    private JsonObject contextDocument() {
+        return Json.createObjectBuilder().add("@context", terms).build();
+    }
+
+    /** A stream whose close only flushes: the caller closes the file. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private byte[] write(DatasetGraph dsg, String contextUrl) {

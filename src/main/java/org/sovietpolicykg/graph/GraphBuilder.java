@@ -19,6 +19,7 @@ import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -102,6 +103,14 @@ public final class GraphBuilder {
     /** One source text as the build reads it: its curation, its text and where anchors in it go. */
     private record TextInput(TextCuration curation, SourceText source, Segmentation text, Anchors anchors) {}
 
+    /**
+     * Above this many triples the built graphs are kept as they were built (a dataset that links them, Jena's
+     * in-memory graphs: about 200 bytes a triple), not copied into a transactional in-memory dataset (about 800 bytes a
+     * quad in its six indexes: 830 MB at a hundred texts, which leaves nothing of -Xmx1g for writing the dumps). Every
+     * use of the built dataset reads it, none writes; the server copies it into a view of its own.
+     */
+    static final long KEPT_LINKED_ABOVE = 250_000;
+
     static final String WIKIDATA_EXTRACT = "data/enrichment/wikidata-extract.ttl";
 
     /** One build: its problems and the state the steps share. */
@@ -158,16 +167,35 @@ public final class GraphBuilder {
             Graph wikidata = added.wikidataExtract();
             problems.throwIfAny("the curation does not make a valid graph");
 
-            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-            dsg.addGraph(SPD.GRAPH_ONTOLOGY, ontologyGraph);
-            dsg.addGraph(SPD.GRAPH_SOURCE, source);
-            dsg.addGraph(SPD.GRAPH_CURATED, curated);
-            dsg.addGraph(SPD.GRAPH_ENRICHMENT, enrichment);
+            // validated and inferred from over the graphs as they were built (a dataset that links them, no copy); kept so
+            // when large, else moved into a transactional dataset, each graph emptied as it is copied: at a hundred texts
+            // one copy of a million triples is what fits in -Xmx1g, not three
+            Map<Node, Graph> graphs = new LinkedHashMap<>();
+            graphs.put(SPD.GRAPH_ONTOLOGY, ontologyGraph);
+            graphs.put(SPD.GRAPH_SOURCE, source);
+            graphs.put(SPD.GRAPH_CURATED, curated);
+            graphs.put(SPD.GRAPH_ENRICHMENT, enrichment);
             if (!wikidata.isEmpty())
-                dsg.addGraph(SPD.GRAPH_WIKIDATA, wikidata);
-            ShapesValidator.validate(dsg, shapes, problems, this::locate);
+                graphs.put(SPD.GRAPH_WIKIDATA, wikidata);
+            DatasetGraph linked = DatasetGraphFactory.createGeneral();
+            graphs.forEach(linked::addGraph);
+            ShapesValidator.validate(linked, shapes, problems, this::locate);
             problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
-            dsg.addGraph(SPD.GRAPH_INFERRED, Inference.rdfs(dsg));
+            Graph inferred = Inference.rdfs(linked);
+            graphs.put(SPD.GRAPH_INFERRED, inferred);
+            DatasetGraph dsg;
+            if (graphs.values().stream().mapToLong(Graph::size).sum() > KEPT_LINKED_ABOVE) {
+                linked.addGraph(SPD.GRAPH_INFERRED, inferred);
+                dsg = linked;
+            } else {
+                DatasetGraph txn = DatasetGraphFactory.createTxnMem();
+                Txn.executeWrite(txn, () -> graphs.forEach((name, g) -> {
+                    txn.addGraph(name, g);
+                    if (g != ontologyGraph)
+                        g.clear();
+                }));
+                dsg = txn;
+            }
 
             DatasetGraph out = baseIri.dataset(dsg);
             baseIri.prefixes().forEach((p, uri) -> out.prefixes().add(p, uri));
