@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +148,8 @@ public final class TeiDocument {
         TeiDocument write() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
-                w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+                // the JDK's own writer, whichever StAX library is on the class path: the same bytes from every build
+                w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
                 w.writeStartDocument("UTF-8", "1.0");
                 nl();
                 w.setDefaultNamespace(NS);
@@ -318,13 +321,18 @@ public final class TeiDocument {
             // where two things anchor the same phrase, the one with the shorter passage (the more specific) gives its time
             record Found(Inline date, int passage, String owner) {}
             Map<Integer, Found> found = new TreeMap<>();
-            for (Triple ts : g.find(Node.ANY, spo(SPO.timeSpan), Node.ANY).toList()) {
-                Node owner = ts.getSubject();
-                Optional<String> phrase = TextAnchors.literal(g, ts.getObject(), spo(SPO.essayPhrase));
-                if (phrase.isEmpty() || phrase.get().isEmpty() || !owner.isURI())
+            // from each anchor to what it anchors (its body, or who has it as an anchor) and their times: the times of
+            // this text's owners only, not every time of the graph against every anchor
+            for (Anchor a : t.anchors()) {
+                if (a.kind().equals("mention"))
                     continue;
-                for (Anchor a : t.anchors()) {
-                    if (!anchors(owner, a))
+                Set<Node> owners = new LinkedHashSet<>();
+                owners.add(a.body());
+                g.find(Node.ANY, spo(SPO.hasAnchor), a.iri()).mapWith(Triple::getSubject).forEachRemaining(owners::add);
+                for (Triple ts : owners.stream().flatMap(o -> g.find(o, spo(SPO.timeSpan), Node.ANY).toList().stream()).toList()) {
+                    Node owner = ts.getSubject();
+                    Optional<String> phrase = TextAnchors.literal(g, ts.getObject(), spo(SPO.essayPhrase));
+                    if (phrase.isEmpty() || phrase.get().isEmpty() || !owner.isURI())
                         continue;
                     int i = a.exact().indexOf(phrase.get());
                     if (i < 0)
@@ -339,10 +347,6 @@ public final class TeiDocument {
                 }
             }
             return found.values().stream().map(Found::date).toList();
-        }
-
-        private boolean anchors(Node owner, Anchor a) {
-            return !a.kind().equals("mention") && (a.body().equals(owner) || g.contains(owner, spo(SPO.hasAnchor), a.iri()));
         }
 
         /** {@code @when}, or {@code @from} and {@code @to}: the reference dates where there are some, else the text's own. */

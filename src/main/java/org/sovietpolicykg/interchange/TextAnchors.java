@@ -2,7 +2,9 @@ package org.sovietpolicykg.interchange;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
@@ -69,11 +71,20 @@ public record TextAnchors(String name, Node text, String value, List<Part> parag
                         literal(g, s, RDF.value.asNode()).orElse("")));
         }
         List<Anchor> anchors = new ArrayList<>();
-        g.find(Node.ANY, OA.hasTarget, Node.ANY).forEachRemaining(t -> {
+        // the targets on this text's paragraphs and sentences, found from each of them (an indexed look-up), not by
+        // going through the targets of every text of the graph
+        List<Triple> targets = new ArrayList<>();
+        Map<Node, Part> segments = new LinkedHashMap<>();
+        for (Part part : paragraphs)
+            segments.put(part.iri(), part);
+        for (Part part : sentences)
+            segments.putIfAbsent(part.iri(), part);
+        for (Part part : segments.values())
+            for (Node target : g.find(Node.ANY, OA.hasSource, part.iri()).mapWith(Triple::getSubject).toList())
+                targets.addAll(g.find(Node.ANY, OA.hasTarget, target).toList());
+        targets.forEach(t -> {
             Node anno = t.getSubject();
-            Optional<Node> source = first(g, t.getObject(), OA.hasSource);
-            Optional<Part> seg = source.flatMap(s -> paragraphs.stream().filter(x -> x.iri().equals(s)).findFirst()
-                    .or(() -> sentences.stream().filter(x -> x.iri().equals(s)).findFirst()));
+            Optional<Part> seg = first(g, t.getObject(), OA.hasSource).map(segments::get);
             Optional<Node> body = first(g, anno, OA.hasBody);
             if (seg.isEmpty() || body.isEmpty())
                 return;
