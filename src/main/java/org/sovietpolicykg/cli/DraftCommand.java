@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -26,7 +25,6 @@ import org.sovietpolicykg.curation.TextCuration;
 import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.draft.Draft;
-import org.sovietpolicykg.errors.BadRequestException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
@@ -74,21 +72,18 @@ final class DraftCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = project.config().projectDir();
         Curation curation = new CurationReader(dir, new Problems()).read();
-        Optional<TextCuration> tc = curation.texts().stream().filter(t -> t.name().equals(source)).findFirst();
-        if (tc.isEmpty())
-            throw new BadRequestException("No source " + source + ": expected a folder " + CurationReader.SOURCES_DIR + "/" + source
-                    + "/ with its text and " + CurationReader.SOURCE_RECORD);
-        String folder = tc.get().folder();
+        TextCuration tc = ImportCommand.source(curation, source);
+        String folder = tc.folder();
         Problems problems = new Problems();
         SourceText text = null;
         try {
-            text = SourceText.read(dir.resolve(folder).resolve(tc.get().record().file().value()));
-            if (!text.sha256().equals(tc.get().record().sha256().value()))
-                problems.add(tc.get().record().sha256().loc().problem("the text " + tc.get().record().file().value() + " has the sha256 "
+            text = SourceText.read(dir.resolve(folder).resolve(tc.record().file().value()));
+            if (!text.sha256().equals(tc.record().sha256().value()))
+                problems.add(tc.record().sha256().loc().problem("the text " + tc.record().file().value() + " has the sha256 "
                         + text.sha256() + ", not the one this record gives; expected the sha256 of the text (sha256sum "
-                        + tc.get().record().file().value() + ")"));
+                        + tc.record().file().value() + ")"));
         } catch (KgException e) {
-            problems.add(tc.get().record().file().loc().problem(e.getMessage().replaceFirst("^[^:]*: ", "") + "; expected a UTF-8 text"));
+            problems.add(tc.record().file().loc().problem(e.getMessage().replaceFirst("^[^:]*: ", "") + "; expected a UTF-8 text"));
         }
         Path target = dir.resolve(folder).resolve(CurationReader.CURATION_DIR).resolve(FILE);
         if (Files.exists(target) && !Files.readString(target, StandardCharsets.UTF_8).startsWith(Draft.MARK))
@@ -110,7 +105,7 @@ final class DraftCommand implements Callable<Integer> {
         Files.createDirectories(target.getParent());
         Files.writeString(target, Draft.MARK + "\n" + ImportCommand.yaml(d.document()), StandardCharsets.UTF_8);
         PrintWriter w = spec.commandLine().getOut();
-        w.println("Draft of " + folder + "/" + tc.get().record().file().value() + " (" + target.normalize() + "):");
+        w.println("Draft of " + folder + "/" + tc.record().file().value() + " (" + target.normalize() + "):");
         d.summary().forEach(l -> w.println("  " + l));
         w.flush();
         return 0;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -85,22 +84,18 @@ final class ImportCommand implements Callable<Integer> {
             throw new BadRequestException(file + ": no such file; expected an export of annotations");
         // the project's declarations, for the entities it already has (its own problems are the build's to report)
         Curation curation = new CurationReader(dir, new Problems()).read();
-        Optional<TextCuration> tc = curation.texts().stream().filter(t -> t.name().equals(source)).findFirst();
-        if (tc.isEmpty())
-            throw new BadRequestException("No source " + source + ": expected a folder " + CurationReader.SOURCES_DIR + "/" + source
-                    + "/ with its text and " + CurationReader.SOURCE_RECORD + "; the sources are "
-                    + curation.texts().stream().map(TextCuration::name).toList());
+        TextCuration tc = source(curation, source);
         Problems problems = new Problems();
-        String folder = tc.get().folder();
-        Path textFile = dir.resolve(folder).resolve(tc.get().record().file().value());
+        String folder = tc.folder();
+        Path textFile = dir.resolve(folder).resolve(tc.record().file().value());
         SourceText text;
         try {
             text = SourceText.read(textFile);
         } catch (KgException e) {
-            throw new BadRequestException(folder + "/" + tc.get().record().file().value() + ": " + e.getMessage().replaceFirst("^[^:]*: ", ""));
+            throw new BadRequestException(folder + "/" + tc.record().file().value() + ": " + e.getMessage().replaceFirst("^[^:]*: ", ""));
         }
-        if (!text.sha256().equals(tc.get().record().sha256().value()))
-            problems.add(tc.get().record().sha256().loc().problem("the text " + tc.get().record().file().value() + " has the sha256 "
+        if (!text.sha256().equals(tc.record().sha256().value()))
+            problems.add(tc.record().sha256().loc().problem("the text " + tc.record().file().value() + " has the sha256 "
                     + text.sha256() + ", not the one its record gives; expected the text its record was made for"));
         String display = file.toString();
         Segmentation segments = Segmentation.of(text);
@@ -110,7 +105,7 @@ final class ImportCommand implements Callable<Integer> {
         AnnotationImport.Proposal proposal = AnnotationImport.propose(read.mentions(), known, names(ontology, OWL.Class), NEEDS,
                 file.getFileName().toString(), problems);
         proposal = AnnotationImport.withStatements(proposal, read.relations(), names(ontology, OWL.ObjectProperty),
-                tc.get().record().author().map(Ref::value), folder + "/" + CurationReader.SOURCE_RECORD, segments, stem(file),
+                tc.record().author().map(Ref::value), folder + "/" + CurationReader.SOURCE_RECORD, segments, stem(file),
                 file.getFileName().toString(), problems);
         problems.throwIfAny("import " + file + " (nothing was written)");
 
@@ -121,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
         Files.writeString(target, yaml(proposal.document()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Read %d mentions from %s against %s; %d of them name a known entity by a name it has (the build finds those as they are)%n",
-                proposal.mentions(), file, folder + "/" + tc.get().record().file().value(), proposal.ofKnownByTheirNames());
+                proposal.mentions(), file, folder + "/" + tc.record().file().value(), proposal.ofKnownByTheirNames());
         w.printf("Wrote %s: %d proposed entities, %d statements (with %d claims of the text's author), all reviewed: false%n", target.normalize(),
                 proposal.entities().size(), proposal.statements().size(), proposal.claims().size());
         for (Map<String, Object> e : proposal.entities())
@@ -134,6 +129,14 @@ final class ImportCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** The source {@code name} of the project, or a 400 that names the sources there are. */
+    static TextCuration source(Curation curation, String name) {
+        return curation.texts().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new BadRequestException("No source " + name + ": expected a folder " + CurationReader.SOURCES_DIR + "/" + name
+                        + "/ with its text and " + CurationReader.SOURCE_RECORD + "; the sources are "
+                        + curation.texts().stream().map(TextCuration::name).toList()));
     }
 
     static String stem(Path f) {

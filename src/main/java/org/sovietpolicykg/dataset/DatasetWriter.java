@@ -2,7 +2,6 @@ package org.sovietpolicykg.dataset;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +57,7 @@ import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.formats.JsonLdContext;
+import org.sovietpolicykg.formats.NonClosingOutputStream;
 import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.interchange.TextAnchors;
 import org.sovietpolicykg.vocabulary.BaseIri;
@@ -286,25 +286,9 @@ public final class DatasetWriter {
     }
 
     private static Writer writer(OutputStream out) {
-        return new BufferingWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+        return new BufferingWriter(new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** A stream whose close only flushes: the caller closes the file. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 
     /** A content written inside a read transaction of the dataset (one per thread), or as it is if it has none. */
     private static Content inRead(DatasetGraph dsg, Content c) {

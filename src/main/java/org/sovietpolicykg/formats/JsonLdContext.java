@@ -1,7 +1,6 @@
 package org.sovietpolicykg.formats;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -204,7 +203,7 @@ public final class JsonLdContext {
         }
         graphs.sort(Comparator.comparing(Node::getURI));
         try {
-            JsonGenerator gen = Json.createGeneratorFactory(PRETTY).createGenerator(new NonClosing(out), StandardCharsets.UTF_8);
+            JsonGenerator gen = Json.createGeneratorFactory(PRETTY).createGenerator(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
             gen.writeStartObject();
             gen.write("@context", terms);
             gen.writeStartArray("@graph");
@@ -306,22 +305,6 @@ public final class JsonLdContext {
         return Json.createObjectBuilder().add("@context", terms).build();
     }
 
-    /** A stream whose close only flushes: the caller closes the file. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 
     private byte[] write(DatasetGraph dsg, String contextUrl) {
         return write(dsg, Json.createValue(contextUrl));

@@ -170,6 +170,15 @@ public final class TeiDocument {
             return new TeiDocument(out.toByteArray(), inlineMentions, dates);
         }
 
+        /** An element naming a resource: its label, {@code @ref} its pointer. */
+        private void named(String element, Node resource) throws XMLStreamException {
+            w.writeStartElement(element);
+            w.writeAttribute("ref", pointer(resource));
+            w.writeCharacters(label(resource));
+            w.writeEndElement();
+            nl();
+        }
+
         // ---- the header
 
         private void header() throws XMLStreamException {
@@ -181,20 +190,11 @@ public final class TeiDocument {
             start("fileDesc");
             start("titleStmt");
             element("title", title);
-            if (author.isPresent()) {
-                w.writeStartElement("author");
-                w.writeAttribute("ref", pointer(author.get()));
-                w.writeCharacters(label(author.get()));
-                w.writeEndElement();
-                nl();
-            }
+            if (author.isPresent())
+                named("author", author.get());
             start("respStmt");
             element("resp", "Annotation of the entities, claims, statements and domestic–foreign links, each anchored to its passage");
-            w.writeStartElement("orgName");
-            w.writeAttribute("ref", pointer(curators));
-            w.writeCharacters(label(curators));
-            w.writeEndElement();
-            nl();
+            named("orgName", curators);
             end();
             end();
             start("publicationStmt");
@@ -211,13 +211,8 @@ public final class TeiDocument {
             start("sourceDesc");
             start("bibl");
             element("title", title);
-            if (author.isPresent()) {
-                w.writeStartElement("author");
-                w.writeAttribute("ref", pointer(author.get()));
-                w.writeCharacters(label(author.get()));
-                w.writeEndElement();
-                nl();
-            }
+            if (author.isPresent())
+                named("author", author.get());
             idno("sha256", sha);
             element("note", "The text byte for byte as received (its spellings kept); this sha256 is of that file, and every offset of the"
                     + " annotations counts its Unicode code points.");
