@@ -25,12 +25,14 @@ import org.sovietpolicykg.dataset.Datasets;
 import org.sovietpolicykg.dataset.Dump;
 import org.sovietpolicykg.dataset.Fingerprint;
 import org.sovietpolicykg.dataset.Tdb2Store;
+import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.search.TextIndexFolder;
 import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.server.KgServer;
 import org.sovietpolicykg.server.Servers;
+import org.sovietpolicykg.server.SourceWatch;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
@@ -88,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
 
+    @Option(names = "--watch", description = "Watch data/, ontology/ and queries/; on a change build again in memory and swap the new"
+            + " dataset in without a failed request (sources that do not build are reported, and the last good dataset is kept)")
+    boolean watch;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +110,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        if (watch && store != null)
+            throw new ConfigException("--watch builds the changed sources in memory; a TDB2 store (--store) is written by build --tdb2:"
+                    + " expected one of --watch and --store");
         KgConfig config = project.config().withPort(port).withDatasetDir(dataset)
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue,
                         answerCacheMb * 1024L * 1024L, maxQueryReads))
@@ -146,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written).start();
         PrintWriter w = spec.commandLine().getOut();
+        SourceWatch watching = watch ? SourceWatch.start(server, queryable, dumps, written, config, spec.commandLine().getErr()) : null;
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         // what is in flight gets the time limit and a second (the server's graceful stop); whatever still runs after
         // that and two seconds more cannot hold the process: it is halted
@@ -167,12 +177,17 @@ final class ServeCommand implements Callable<Integer> {
             }, "halt-after-grace");
             halt.setDaemon(true);
             halt.start();
+            if (watching != null)
+                watching.close();
             server.stop();
             w.println("Stopped.");
             w.flush();
         }, "shutdown"));
         w.printf("Ready in %d ms, serving %s. SPARQL endpoint: %s%n", (System.nanoTime() - t0) / 1_000_000, origin, server.sparqlUrl());
         w.printf("Home page: %s/  (Ctrl-C stops)%n", server.baseUrl());
+        if (watching != null)
+            w.printf("Watching %s of %s: a change is built and swapped in%n", String.join(", ", SourceWatch.FOLDERS.stream().map(f -> f + "/").toList()),
+                    config.projectDir().toAbsolutePath().normalize());
         w.flush();
         server.join();
         return 0;

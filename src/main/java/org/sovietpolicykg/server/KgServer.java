@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,9 +32,11 @@ import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.HotSwapHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 
 import org.sovietpolicykg.config.KgConfig.Address;
@@ -89,22 +95,84 @@ public final class KgServer {
     static final int MIN_THREADS = 8;
     static final int MAX_THREADS = 200;
 
+    /** The server that listens: its connector and threads stay while the rooms behind it are swapped. */
     private final FusekiServer fuseki;
-    private final AtomicBoolean ready;
+    /** Where every request goes: the room that serves now. */
+    private final HotSwapHandler rooms;
+    private volatile Room room;
+    /** Rooms swapped out and still finishing what they had begun. */
+    private final List<Room> leaving = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rooms-closer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long drainMs;
 
-    private final AnswerCache answers;
-    private final QueryGate endpointGate;
+    /**
+     * One dataset's server: its Fuseki services, servlets and filters, its answer cache and query pools, its readiness,
+     * all made for one dataset of one fingerprint. A swap puts another room behind the same port.
+     */
+    private record Room(Handler handler, AtomicBoolean ready, AnswerCache answers, QueryGate endpointGate, DatasetGraph readOnly,
+            String fingerprint, ServletContextHandler context) {}
 
-    private KgServer(FusekiServer fuseki, AtomicBoolean ready, AnswerCache answers, QueryGate endpointGate) {
+    private KgServer(FusekiServer fuseki, HotSwapHandler rooms, Room room, long drainMs) {
         this.fuseki = fuseki;
-        this.ready = ready;
-        this.answers = answers;
-        this.endpointGate = endpointGate;
+        this.rooms = rooms;
+        this.room = room;
+        this.drainMs = drainMs;
+    }
+
+    /** The fingerprint of the dataset served now. */
+    public String fingerprint() {
+        return room.fingerprint();
+    }
+
+    /**
+     * Serves another dataset from now on, on the same port, without a failed request: {@code next} (a builder of the
+     * same kind as this server's, for the new dataset) is made into a room and warmed with a first query while this one
+     * answers; then new requests go to it, and the old room finishes what it had begun (for at most the query time
+     * limit and a second) before it is stopped. Every answer carries the fingerprint of the room that made it.
+     */
+    public void swap(Builder next) {
+        Builder.Built built = next.room();
+        Room fresh = built.room();
+        // the room's handlers leave the server they were built in (never started) for the one that listens
+        built.fuseki().getJettyServer().setHandler((Handler) null);
+        try {
+            fresh.handler().setServer(fuseki.getJettyServer());
+            fresh.handler().start();
+            Builder.warm(fresh);
+        } catch (Exception e) {
+            stopQuietly(fresh);
+            throw new KgException("Cannot start the new dataset's server: " + e.getMessage(), e);
+        }
+        Room old = room;
+        // the old room is stopped by us once drained, not by the swap
+        rooms.unmanage(old.handler());
+        rooms.setHandler(fresh.handler());
+        if (!rooms.isManaged(fresh.handler()))
+            rooms.manage(fresh.handler());
+        room = fresh;
+        old.ready().set(false);
+        leaving.add(old);
+        closer.schedule(() -> {
+            stopQuietly(old);
+            leaving.remove(old);
+        }, drainMs, TimeUnit.MILLISECONDS);
+    }
+
+    private static void stopQuietly(Room r) {
+        try {
+            r.handler().stop();
+        } catch (Exception e) {
+            // stopping is best effort: a room that will not stop holds only memory
+        }
     }
 
     /** How many queries the SPARQL endpoint runs now (its workers in use): a signal to wait on, for tests and operators. */
     public int endpointQueriesRunning() {
-        return endpointGate.running();
+        return room.endpointGate().running();
     }
 
     /**
@@ -113,7 +181,7 @@ public final class KgServer {
      * answer limit).
      */
     public List<String> filtersOn(String path) {
-        ServletHandler handler = fuseki.getJettyServer().getDescendant(ServletContextHandler.class).getServletHandler();
+        ServletHandler handler = room.context().getServletHandler();
         List<String> names = new ArrayList<>();
         for (FilterMapping m : handler.getFilterMappings()) {
             if (m.getPathSpecs() == null)
@@ -129,17 +197,17 @@ public final class KgServer {
 
     /** How many answers the endpoint and the canned queries keep now. */
     public long answersKept() {
-        return answers.size();
+        return room.answers().size();
     }
 
     /** How many bytes of answers they keep now, as the bound ({@code --answer-cache-mb}) counts them. */
     public long answerBytesKept() {
-        return answers.weight();
+        return room.answers().weight();
     }
 
     /** Whether the server has answered its first query ({@code /ready} says 200). */
     public boolean isReady() {
-        return ready.get();
+        return room.ready().get();
     }
 
     public static Builder create() {
@@ -164,8 +232,10 @@ public final class KgServer {
      * time limit and a second), then the server stops.
      */
     public void stop() {
-        ready.set(false);
+        room.ready().set(false);
+        closer.shutdownNow();
         try {
+            leaving.forEach(KgServer::stopQuietly);
             fuseki.stop();
         } catch (RuntimeException e) {
             // Jetty's graceful stop ran out of time: what was still running has been cut off, the server is stopped
@@ -309,7 +379,52 @@ public final class KgServer {
                         h.getHttpConfiguration().addCustomizer(customizer);
         }
 
+        /**
+         * Starts the server: a room for the dataset, behind a handler that can swap it for another ({@link KgServer#swap}),
+         * listening on the port; ready once a first query has been answered.
+         */
         public KgServer start() {
+            Built built = room();
+            try {
+                Server jetty = built.fuseki().getJettyServer();
+                smallOutputBuffers(jetty);
+                if (!address.trustedProxies().isEmpty())
+                    customize(jetty, new PublicUrl.TrustedProxies(address.trustedProxies()));
+                // the room behind a handler that another can take the place of
+                HotSwapHandler rooms = new HotSwapHandler();
+                jetty.setHandler(rooms);
+                rooms.setHandler(built.room().handler());
+                long drain = policy.timeoutMs() + 1_000;
+                graceful(jetty, drain);
+                built.fuseki().start();
+                warm(built.room());
+                return new KgServer(built.fuseki(), rooms, built.room(), drain);
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null)
+                    root = root.getCause();
+                throw new KgException("Cannot start the server on port " + port + ": " + root.getMessage(), e);
+            }
+        }
+
+        /** A room as built: the room, and the Fuseki server it was built in (started only for the first room). */
+        private record Built(FusekiServer fuseki, Room room) {}
+
+        /** Ready once a first query has been answered: the dataset is loaded and the engine is warm. */
+        private static void warm(Room room) {
+            Txn.executeRead(room.readOnly(), () -> {
+                try (QueryExec qe = QueryExec.dataset(room.readOnly()).query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").build()) {
+                    qe.select().materialize();
+                }
+            });
+            room.ready().set(true);
+        }
+
+        /**
+         * The room of this builder's dataset: Fuseki's services and the servlets and filters given, built into a
+         * Fuseki server that is not started (the first room's is; a swapped-in room's handlers move to the listening one).
+         */
+        private Built room() {
             if (queryable == null)
                 throw new ConfigException("No graph to serve: call dataset(...) first");
             // a context of its own: the policy must not leak into the dataset given (another server, a test, a query)
@@ -364,37 +479,17 @@ public final class KgServer {
             // the context that the endpoint's JSON-LD answers name
             b.addServlet(ContextServlet.PATH, new ContextServlet(context));
             servlets.forEach(b::addServlet);
-            try {
-                FusekiServer fuseki = b.build();
-                // gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
-                Server jetty = fuseki.getJettyServer();
-                smallOutputBuffers(jetty);
-                if (!address.trustedProxies().isEmpty())
-                    customize(jetty, new PublicUrl.TrustedProxies(address.trustedProxies()));
-                // a request's body is read in full before a thread is given to it, and within seconds (slow bodies
-                // held the threads)
-                jetty.setHandler(RequestBodies.loadFirst(jetty.getHandler(), limits.maxRequestBytes(), BODY_WITHIN_MS));
-                GzipHandler gzip = new GzipHandler();
-                gzip.setIncludedPaths(GZIP_PATHS);
-                gzip.setMinGzipSize(1024);
-                gzip.setHandler(jetty.getHandler());
-                jetty.setHandler(gzip);
-                graceful(jetty, policy.timeoutMs() + 1_000);
-                fuseki.start();
-                // ready once a first query has been answered: the dataset is loaded and the engine is warm
-                Txn.executeRead(readOnly, () -> {
-                    try (QueryExec qe = QueryExec.dataset(readOnly).query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").build()) {
-                        qe.select().materialize();
-                    }
-                });
-                ready.set(true);
-                return new KgServer(fuseki, ready, cache, endpointGate);
-            } catch (RuntimeException e) {
-                Throwable root = e;
-                while (root.getCause() != null)
-                    root = root.getCause();
-                throw new KgException("Cannot start the server on port " + port + ": " + root.getMessage(), e);
-            }
+            FusekiServer fuseki = b.build();
+            Server jetty = fuseki.getJettyServer();
+            ServletContextHandler servletContext = jetty.getDescendant(ServletContextHandler.class);
+            // a request's body is read in full before a thread is given to it, and within seconds (slow bodies held the
+            // threads); gzip for a client that asks (Accept-Encoding), by Jetty: the downloads and the Graph Store read
+            GzipHandler gzip = new GzipHandler();
+            gzip.setIncludedPaths(GZIP_PATHS);
+            gzip.setMinGzipSize(1024);
+            gzip.setHandler(RequestBodies.loadFirst(jetty.getHandler(), limits.maxRequestBytes(), BODY_WITHIN_MS));
+            jetty.setHandler(gzip);
+            return new Built(fuseki, new Room(gzip, ready, cache, endpointGate, readOnly, fingerprint, servletContext));
         }
     }
 }
