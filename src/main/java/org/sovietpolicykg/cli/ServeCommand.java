@@ -90,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rebuild", description = "Build in memory even if a built dataset of the same sources exists")
     boolean rebuild;
 
+    @Option(names = "--check", description = "Start, answer a first query, say ready, and stop: that the dataset serves (package runs"
+            + " it once, to record the classes a start loads in the class-data-sharing archive target/soviet-policy-kg.jsa)")
+    boolean check;
+
     @Option(names = "--watch", description = "Watch data/, ontology/ and queries/; on a change build again in memory and swap the new"
             + " dataset in without a failed request (sources that do not build are reported, and the last good dataset is kept)")
     boolean watch;
@@ -155,6 +159,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written).start();
         PrintWriter w = spec.commandLine().getOut();
+        if (check) {
+            w.printf("Ready in %d ms, serving %s; checked, stopping.%n", (System.nanoTime() - t0) / 1_000_000, origin);
+            w.flush();
+            server.stop();
+            return 0;
+        }
         SourceWatch watching = watch ? SourceWatch.start(server, queryable, dumps, written, config, spec.commandLine().getErr()) : null;
         // Ctrl-C (SIGINT) or SIGTERM: stop the server, then say so
         // what is in flight gets the time limit and a second (the server's graceful stop); whatever still runs after
