@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.system.Txn;
 
 import org.sovietpolicykg.config.KgConfig.Address;
@@ -28,6 +30,7 @@ import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.errors.ConfigException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
+import org.sovietpolicykg.queries.QueryCatalog;
 import org.sovietpolicykg.search.TextIndexFolder;
 import org.sovietpolicykg.search.TextSearch;
 import org.sovietpolicykg.server.KgServer;
@@ -121,6 +124,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(new Limits(maxRequestBytes, maxResultRows, maxResultMb * 1024L * 1024L, queryWorkers, queryQueue,
                         answerCacheMb * 1024L * 1024L, maxQueryReads))
                 .withAddress(new Address(Optional.ofNullable(publicUrl), trustedProxies));
+        // Jena's subsystems set up once, here, before any other thread uses them (set up from several threads at
+        // once, their class initialisers can wait on each other for ever)
+        JenaSystem.init();
         // the built dataset is read while the sources' fingerprint is computed (two cores: both at once); if the
         // fingerprint then differs, what was read is dropped
         Path thrift = config.datasetDir().resolve(DatasetWriter.THRIFT);
@@ -129,6 +135,7 @@ final class ServeCommand implements Callable<Integer> {
                 : null;
         String fingerprint = Fingerprint.of(config.projectDir(), config.base());
         DatasetGraph queryable;
+        QueryCatalog catalog = null;
         Supplier<List<Dump>> dumps;
         Instant written;
         String origin;
@@ -138,15 +145,23 @@ final class ServeCommand implements Callable<Integer> {
             queryable = tdb;
             dumps = () -> Txn.calculateRead(tdb, () -> Dump.of(DatasetWriter.namedGraphs(tdb), config.base()));
             written = lastModified(store.resolve(Tdb2Store.FINGERPRINT));
-            origin = "the TDB2 store in " + store + " (same sources)" + attachBuiltIndex(queryable, store, fingerprint, config);
+            origin = "the TDB2 store in " + store + " (same sources)" + attachBuiltIndex(queryable, store, TextIndexFolder.isIn(store)
+                    ? CompletableFuture.completedFuture(TextIndexFolder.open(store.resolve(TextIndexFolder.FOLDER), fingerprint, config.base())) : null,
+                    System.nanoTime());
         } else if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
+            Path built = config.datasetDir();
+            // its text index opens while the dataset is read, and the canned queries are read meanwhile (on two cores)
+            long tIndex = System.nanoTime();
+            CompletableFuture<TextIndex> index = TextIndexFolder.isIn(built)
+                    ? CompletableFuture.supplyAsync(() -> TextIndexFolder.open(built.resolve(TextIndexFolder.FOLDER), fingerprint, config.base()))
+                    : null;
+            catalog = QueryCatalog.load(config.projectDir(), config.base());
             // RDF Thrift, several times faster to read than the N-Quads (a build of an older program has only these)
             queryable = reading != null ? joined(reading) : Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
-            Path built = config.datasetDir();
             dumps = () -> Dump.inFolder(built);
             written = lastModified(config.datasetDir().resolve(DatasetWriter.MANIFEST));
-            origin = "the built dataset in " + config.datasetDir() + " (same sources)" + attachBuiltIndex(queryable, built, fingerprint, config);
+            origin = "the built dataset in " + config.datasetDir() + " (same sources)" + attachBuiltIndex(queryable, built, index, tIndex);
         } else {
             if (reading != null)
                 reading.cancel(true);
@@ -157,7 +172,9 @@ final class ServeCommand implements Callable<Integer> {
             written = Instant.now();
             origin = "the sources, built and validated in memory";
         }
-        KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written).start();
+        if (catalog == null)
+            catalog = QueryCatalog.load(config.projectDir(), config.base());
+        KgServer server = Servers.standard(queryable, config, fingerprint, dumps, written, catalog).start();
         PrintWriter w = spec.commandLine().getOut();
         if (check) {
             w.printf("Ready in %d ms, serving %s; checked, stopping.%n", (System.nanoTime() - t0) / 1_000_000, origin);
@@ -204,20 +221,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Sets the text index that build wrote beside a dataset in its context (refused if it is of other sources); a
-     * dataset built by an older program has none, and is indexed in memory when the server starts. What was loaded, for
-     * the ready line.
+     * Sets the text index that build wrote beside a dataset (opening since {@code t0}; refused if it is of other
+     * sources) in its context; a dataset built by an older program has none ({@code null}), and is indexed in memory
+     * when the server starts. What was loaded, for the ready line.
      */
-    private String attachBuiltIndex(DatasetGraph queryable, Path dir, String fingerprint, KgConfig config) {
-        if (!TextIndexFolder.isIn(dir)) {
+    private String attachBuiltIndex(DatasetGraph queryable, Path dir, CompletableFuture<TextIndex> opening, long t0) {
+        if (opening == null) {
             spec.commandLine().getErr().println("Note: " + dir + " holds no " + TextIndexFolder.FOLDER + "/ (built by an older version):"
                     + " the text index is made in memory; run build again to have it made once");
             return "";
         }
-        long t0 = System.nanoTime();
-        Path folder = dir.resolve(TextIndexFolder.FOLDER);
-        TextSearch.attach(queryable, TextIndexFolder.open(folder, fingerprint, config.base()));
-        return ", with the text index in " + folder + " (loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+        TextSearch.attach(queryable, joined(opening));
+        return ", with the text index in " + dir.resolve(TextIndexFolder.FOLDER) + " (loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
     }
 
     /** The value of a finished reading, or the error it ended with, as it was thrown. */

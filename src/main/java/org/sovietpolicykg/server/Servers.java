@@ -99,10 +99,15 @@ public final class Servers {
      */
     public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, Supplier<List<Dump>> dumpsOf,
             Instant written) {
+        return standard(queryable, config, fingerprint, dumpsOf, written, QueryCatalog.load(config.projectDir(), config.base()));
+    }
+
+    /** The same, with the canned queries of {@code config}'s project read already (serve reads them while the dataset loads). */
+    public static KgServer.Builder standard(DatasetGraph queryable, KgConfig config, String fingerprint, Supplier<List<Dump>> dumpsOf,
+            Instant written, QueryCatalog catalog) {
         Supplier<List<Dump>> dumps = once(dumpsOf);
         // the text index of text:query and /search, in memory, made from the dataset served
         TextSearch.attach(queryable, config.base());
-        QueryCatalog catalog = QueryCatalog.load(config.projectDir(), config.base());
         QueryPolicy policy = QueryPolicy.of(config);
         Terms terms = new Terms(config.base());
         // read at start-up, in a read transaction (a TDB2 store is read in nothing else); requests get one each
