@@ -36,11 +36,14 @@ import org.sovietpolicykg.errors.KgException;
  */
 final class ServiceAllowlist implements ChainingServiceExecutor {
     /**
-     * One client for every policy: it follows no redirect; each request's own timeout is the query's time limit
-     * ({@code ARQ.httpQueryTimeout}), and connecting takes at most 10 s.
+     * One client for every policy, made on the first SERVICE call (not at start-up: a client starts a thread of its
+     * own and takes a tenth of a second): it follows no redirect; each request's own timeout is the query's time
+     * limit ({@code ARQ.httpQueryTimeout}), and connecting takes at most 10 s.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
 
     private final Federation federation;
     private final long timeoutMs;
@@ -50,14 +53,13 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
         this.timeoutMs = timeoutMs;
     }
 
-    /** Sets the allowlist on a query context: its own service executor registry, the HTTP client, the time limit. */
+    /** Sets the allowlist on a query context: its own service executor registry, the time limit (the HTTP client on the first call). */
     void applyTo(Context context) {
         ServiceExecutorRegistry registry = new ServiceExecutorRegistry();
         registry.add(ServiceExecutorRegistry.httpService);
         registry.addSingleLink(this); // prepended: runs before the HTTP executor
         ServiceExecutorRegistry.set(context, registry);
         context.set(ARQ.httpServiceAllowed, true);
-        context.set(ARQ.httpQueryClient, HTTP);
         context.set(ARQ.httpQueryTimeout, Long.toString(timeoutMs));
     }
 
@@ -75,6 +77,7 @@ final class ServiceAllowlist implements ChainingServiceExecutor {
                     + (endpoint.equals(asked) ? "" : "its alias <" + endpoint + "> is ") + "not an allowed endpoint; " + allowed());
         OpService call = endpoint.equals(asked) ? opExecute
                 : new OpService(NodeFactory.createURI(endpoint), opExecute.getSubOp(), opExecute.getSilent());
+        execCxt.getContext().set(ARQ.httpQueryClient, Http.CLIENT);
         long started = System.nanoTime();
         try {
             return chain.createExecution(call, opOriginal, binding, execCxt);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.QueryFactory;
@@ -128,6 +131,33 @@ class FederationTest {
             rows.add(String.join(" | ", cells));
         }
         return rows;
+    }
+
+    @Test
+    void a_redirect_from_an_allowed_endpoint_is_not_followed() throws Exception {
+        // an allowed endpoint that answers every call with a redirect to a port that is not allowed (the counter's)
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String elsewhere = "http://127.0.0.1:" + listener.getLocalPort() + "/sparql";
+        redirecting.createContext("/sparql", exchange -> {
+            exchange.getResponseHeaders().add("Location", elsewhere);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        String allowed = "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/sparql";
+        KgServer s = Servers.standard(TestGraphs.queryable(),
+                KgConfig.defaults().withPort(0).withFederation(new Federation(List.of(allowed), Map.of()))).start();
+        int before = connections.get();
+        try {
+            HttpResponse<String> r = sparql(s, "SELECT * { SERVICE <" + allowed + "> { ?s ?p ?o } } LIMIT 1");
+            assertEquals(502, r.statusCode(), r.body());
+            assertTrue(r.body().contains("302"), r.body());
+            Thread.sleep(200);
+            assertEquals(before, connections.get(), "a connection to where the redirect pointed");
+        } finally {
+            s.stop();
+            redirecting.stop(0);
+        }
     }
 
     @Test
