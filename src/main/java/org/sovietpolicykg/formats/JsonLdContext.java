@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -55,7 +56,8 @@ import com.apicatalog.rdf.api.RdfConsumerException;
  * data's own namespaces are not prefixes, so a notebook sees {@code "claimedBy": "https://…/id/preston"}.
  * <p>
  * Compaction is done by Titanium (the JSON-LD processor Jena uses) with the ordered flag and from quads sorted in
- * N-Quads order, so the same graph gives the same bytes. An answer of the server names the context by a URL it
+ * N-Quads order, so the same graph gives the same bytes; the dump's nodes of IRIs are written from the terms directly
+ * ({@link JsonLdNodes}), the same bytes again, several times faster. An answer of the server names the context by a URL it
  * serves; the dataset's dump embeds it whole ({@link #write(DatasetGraph)}), so that a downloaded dump is read offline
  * by any processor (rdflib, pyld, jsonld.js) with nothing to fetch.
  */
@@ -74,11 +76,14 @@ public final class JsonLdContext {
     private final String url;
     private final JsonObject terms;
     private final byte[] document;
+    /** The compaction of nodes from the terms, if the context is of a shape it knows. */
+    private final Optional<JsonLdNodes> nodes;
 
     private JsonLdContext(String url, JsonObject terms) {
         this.url = url;
         this.terms = terms;
         this.document = json(Json.createObjectBuilder().add("@context", terms).build());
+        this.nodes = JsonLdNodes.of(terms);
     }
 
     /**
@@ -183,21 +188,27 @@ public final class JsonLdContext {
         return write(dsg, terms);
     }
 
-    /** Subjects compacted at once by {@link #writeDataset}: the context is processed once for each batch. */
+    /** Subjects compacted at once by Titanium in {@link #writeDataset}: the context is processed once for each batch. */
     private static final int SUBJECTS_PER_BATCH = 1000;
 
     /**
      * A dataset's named graphs, compacted with the context, which it embeds (the JSON-LD dump), written as they are
-     * made: the same document as {@link #write(DatasetGraph)}, to the byte, without holding the dataset as JSON (above
-     * {@value #WHOLE_AT_MOST} quads; up to that, compacted whole). Each
-     * graph is a graph object ({@code "@graph"} and {@code "id"}) in IRI order; its nodes are compacted a thousand
-     * subjects at a time, as compaction treats each node on its own, except in a graph with blank nodes (the
-     * ontology's lists), which is compacted whole. A dataset with a default graph or a blank graph name is written whole.
+     * made: the same document as {@link #write(DatasetGraph)}, to the byte, without holding the dataset as JSON. Each
+     * graph is a graph object ({@code "@graph"} and {@code "id"}) in IRI order; its nodes, in IRI order, are compacted
+     * each on its own, as compaction treats each node on its own: from the context's terms ({@link JsonLdNodes}), or by
+     * Titanium if that cannot be done with certainty. A graph with blank nodes (the ontology's lists) is compacted
+     * whole by Titanium. A dataset with a default graph, a blank graph name or fewer than two graphs is compacted
+     * whole (one graph would be the document itself), as is one of up to {@value #WHOLE_AT_MOST} quads if the context
+     * is not of the shape {@link JsonLdNodes} knows (above that, Titanium compacts a thousand subjects at a time).
      */
     public void writeDataset(DatasetGraph dsg, OutputStream out) throws IOException {
         List<Node> graphs = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(graphs::add);
-        if (!dsg.getDefaultGraph().isEmpty() || graphs.stream().anyMatch(g -> !g.isURI()) || atMost(dsg, WHOLE_AT_MOST)) {
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (!dsg.getGraph(g).isEmpty() || !g.isURI())
+                graphs.add(g);
+        });
+        if (!dsg.getDefaultGraph().isEmpty() || graphs.stream().anyMatch(g -> !g.isURI()) || graphs.size() < 2
+                || nodes.isEmpty() && atMost(dsg, WHOLE_AT_MOST)) {
             out.write(write(dsg));
             return;
         }
@@ -208,29 +219,9 @@ public final class JsonLdContext {
             gen.write("@context", terms);
             gen.writeStartArray("@graph");
             for (Node name : graphs) {
-                Graph g = dsg.getGraph(name);
-                if (g.isEmpty())
-                    continue;
                 gen.writeStartObject();
                 gen.writeStartArray("@graph");
-                if (hasBlankNodes(g)) {
-                    for (JsonValue node : compactNodes(g.find().toList()))
-                        gen.write(node);
-                } else {
-                    List<Node> subjects = new ArrayList<>();
-                    g.find().mapWith(Triple::getSubject).forEachRemaining(s -> {
-                        if (subjects.isEmpty() || !subjects.get(subjects.size() - 1).equals(s))
-                            subjects.add(s);
-                    });
-                    List<Node> distinct = subjects.stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
-                    for (int i = 0; i < distinct.size(); i += SUBJECTS_PER_BATCH) {
-                        List<Triple> batch = new ArrayList<>();
-                        for (Node s : distinct.subList(i, Math.min(distinct.size(), i + SUBJECTS_PER_BATCH)))
-                            g.find(s, Node.ANY, Node.ANY).forEachRemaining(batch::add);
-                        for (JsonValue node : compactNodes(batch))
-                            gen.write(node);
-                    }
-                }
+                writeNodes(dsg.getGraph(name), gen);
                 gen.writeEnd();
                 gen.write("id", compactId(name));
                 gen.writeEnd();
@@ -246,8 +237,48 @@ public final class JsonLdContext {
     }
 
     /**
-     * Up to this many quads the dump is compacted whole, in one pass (the same bytes, and faster than batches while it
-     * fits: each batch processes the context again).
+     * The node objects of a graph, in the order of their IRIs; of a graph with blank nodes, in the order compaction
+     * gives them.
+     */
+    private void writeNodes(Graph g, JsonGenerator gen) throws JsonLdError, RdfConsumerException {
+        // its subjects and whether it has blank nodes, in one pass over the graph (holding its subjects, not its triples)
+        List<Node> seen = new ArrayList<>();
+        boolean blank = false;
+        for (Iterator<Triple> it = g.find(); it.hasNext();) {
+            Triple t = it.next();
+            blank |= t.getSubject().isBlank() || t.getObject().isBlank();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(t.getSubject()))
+                seen.add(t.getSubject());
+        }
+        if (blank) {
+            for (JsonValue node : compactNodes(g.find().toList()))
+                gen.write(node);
+            return;
+        }
+        List<Node> subjects = seen.stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
+        if (nodes.isPresent()) {
+            JsonLdNodes compaction = nodes.get();
+            for (Node s : subjects) {
+                List<Triple> triples = g.find(s, Node.ANY, Node.ANY).toList();
+                if (!compaction.write(gen, s, triples)) {
+                    for (JsonValue node : compactNodes(triples))
+                        gen.write(node);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < subjects.size(); i += SUBJECTS_PER_BATCH) {
+            List<Triple> batch = new ArrayList<>();
+            for (Node s : subjects.subList(i, Math.min(subjects.size(), i + SUBJECTS_PER_BATCH)))
+                g.find(s, Node.ANY, Node.ANY).forEachRemaining(batch::add);
+            for (JsonValue node : compactNodes(batch))
+                gen.write(node);
+        }
+    }
+
+    /**
+     * Up to this many quads the dump is compacted whole, in one pass, when the context is not one {@link JsonLdNodes}
+     * compacts (the same bytes, and faster than batches while it fits: each batch processes the context again).
      */
     private static final long WHOLE_AT_MOST = 250_000;
 
@@ -259,10 +290,6 @@ public final class JsonLdContext {
             seen++;
         }
         return seen <= n;
-    }
-
-    private static boolean hasBlankNodes(Graph g) {
-        return g.find().filterKeep(t -> t.getSubject().isBlank() || t.getObject().isBlank()).hasNext();
     }
 
     /** The node objects of some triples, compacted with the context, in the order compaction gives them. */
