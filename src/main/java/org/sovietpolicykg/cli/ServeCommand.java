@@ -145,17 +145,14 @@ final class ServeCommand implements Callable<Integer> {
             queryable = tdb;
             dumps = () -> Txn.calculateRead(tdb, () -> Dump.of(DatasetWriter.namedGraphs(tdb), config.base()));
             written = lastModified(store.resolve(Tdb2Store.FINGERPRINT));
-            origin = "the TDB2 store in " + store + " (same sources)" + attachBuiltIndex(queryable, store, TextIndexFolder.isIn(store)
-                    ? CompletableFuture.completedFuture(TextIndexFolder.open(store.resolve(TextIndexFolder.FOLDER), fingerprint, config.base())) : null,
+            origin = "the TDB2 store in " + store + " (same sources)" + attachBuiltIndex(queryable, store, openingIndex(store, fingerprint, config),
                     System.nanoTime());
         } else if (!rebuild && Fingerprint.matches(config.datasetDir(), fingerprint)) {
             // built and validated by `build` (mvn package runs it) from exactly these sources
             Path built = config.datasetDir();
             // its text index opens while the dataset is read, and the canned queries are read meanwhile (on two cores)
             long tIndex = System.nanoTime();
-            CompletableFuture<TextIndex> index = TextIndexFolder.isIn(built)
-                    ? CompletableFuture.supplyAsync(() -> TextIndexFolder.open(built.resolve(TextIndexFolder.FOLDER), fingerprint, config.base()))
-                    : null;
+            CompletableFuture<TextIndex> index = openingIndex(built, fingerprint, config);
             catalog = QueryCatalog.load(config.projectDir(), config.base());
             // RDF Thrift, several times faster to read than the N-Quads (a build of an older program has only these)
             queryable = reading != null ? joined(reading) : Datasets.loadUnionView(config.datasetDir().resolve(DatasetWriter.NQUADS), config.base());
@@ -233,6 +230,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         TextSearch.attach(queryable, joined(opening));
         return ", with the text index in " + dir.resolve(TextIndexFolder.FOLDER) + " (loaded in " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+    }
+
+    /** The text index that build wrote beside a dataset, opening on another thread; null if there is none. */
+    private static CompletableFuture<TextIndex> openingIndex(Path dir, String fingerprint, KgConfig config) {
+        return TextIndexFolder.isIn(dir)
+                ? CompletableFuture.supplyAsync(() -> TextIndexFolder.open(dir.resolve(TextIndexFolder.FOLDER), fingerprint, config.base()))
+                : null;
     }
 
     /** The value of a finished reading, or the error it ended with, as it was thrown. */
