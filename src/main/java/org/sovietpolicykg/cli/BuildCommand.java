@@ -114,6 +114,10 @@ final class BuildCommand implements Callable<Integer> {
         progress.printf("build: %d files written in %d ms on %d threads%n", files.size(), (System.nanoTime() - tWrite) / 1_000_000, WRITERS);
         progress.flush();
         PrintWriter w = spec.commandLine().getOut();
+        List<String> wrote = Stream.concat(named.stream(), files.keySet().stream().filter(f -> !named.contains(f)))
+                .filter(f -> !f.startsWith(TextIndexFolder.FOLDER + "/")).map(f -> out.resolve(f).toString()).toList();
+        // what the files were made from (the sorted quads of N-Quads and RDF Thrift among them) is let go before the store is loaded
+        files.clear();
         if (tdb2 != null) {
             long t1 = System.nanoTime();
             Tdb2Store.write(tdb2, kg.dataset(), fingerprint, textIndex);
@@ -121,9 +125,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         PrefixMap pm = kg.baseIri().prefixes();
         w.printf("Built %d triples in %d named graphs in %d ms; wrote %s%n", stats.totalTriples(),
-                stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ",
-                        Stream.concat(named.stream(), files.keySet().stream().filter(f -> !named.contains(f))).filter(f -> !f.startsWith(TextIndexFolder.FOLDER + "/")).map(f -> out.resolve(f).toString())
-                                .toList()) + ", " + out.resolve(TextIndexFolder.FOLDER) + "/");
+                stats.triplesPerGraph().size(), (System.nanoTime() - t0) / 1_000_000, String.join(", ", wrote) + ", "
+                + out.resolve(TextIndexFolder.FOLDER) + "/");
         w.println("Triples per graph:");
         stats.triplesPerGraph().forEach((g, n) -> w.printf("  %6d  <%s>%n", n, g));
         w.println("Entities per class (curated graph):");

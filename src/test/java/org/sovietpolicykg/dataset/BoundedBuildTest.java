@@ -16,12 +16,17 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +48,8 @@ class BoundedBuildTest {
     static Path corpus;
     static Path out;
     static String log;
+    static Path store;
+    static String storeLog;
 
     @BeforeAll
     static void buildInASmallHeap() throws Exception {
@@ -53,6 +60,10 @@ class BoundedBuildTest {
         out = tmp.resolve("dataset");
         log = run(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", cp, "org.sovietpolicykg.cli.Main", "build", "--project",
                 corpus.toString(), "--out", out.toString()), 0);
+        // the same build on into its TDB2 store, in the same heap
+        store = tmp.resolve("store");
+        storeLog = run(List.of(java, HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", cp, "org.sovietpolicykg.cli.Main", "build", "--project",
+                corpus.toString(), "--out", tmp.resolve("dataset-2").toString(), "--tdb2", store.toString()), 0);
     }
 
     static String run(List<String> cmd, int expected) throws IOException, InterruptedException {
@@ -108,5 +119,29 @@ class BoundedBuildTest {
                 .parse(StreamRDFLib.dataset(fromNquads));
         assertEquals(lines.size(), fromThrift.stream().count());
         fromNquads.stream().forEach(q -> assertTrue(fromThrift.contains(q), q.toString()));
+    }
+
+    @Test
+    void the_tdb2_store_is_loaded_in_the_same_heap_with_every_quad_and_their_union() throws IOException {
+        assertTrue(storeLog.contains("Wrote the TDB2 store " + store), storeLog);
+        String fingerprint = Files.readString(out.resolve(Fingerprint.FILE), StandardCharsets.UTF_8).strip();
+        DatasetGraph fromNquads = DatasetGraphFactory.create();
+        RDFParser.source(out.resolve(DatasetWriter.NQUADS)).lang(Lang.NQUADS).parse(StreamRDFLib.dataset(fromNquads));
+        long union = fromNquads.getUnionGraph().size();
+        long lines = Files.readAllLines(out.resolve(DatasetWriter.NQUADS)).size();
+        DatasetGraph tdb = Tdb2Store.open(store, fingerprint);
+        try {
+            Txn.executeRead(tdb, () -> {
+                long named = tdb.stream().filter(q -> !q.isDefaultGraph()).count();
+                assertEquals(lines, named, "every quad of dataset.nq");
+                assertEquals(union, tdb.getDefaultGraph().size(), "the union as the default graph, as a parser of dataset.nq makes it");
+                assertEquals(BaseIri.DEFAULT.prefixes().get("spo"), tdb.prefixes().get("spo"), "the prefixes");
+                // Litvinov, in the curated graph and in the union
+                Node litvinov = NodeFactory.createURI(BaseIri.DEFAULT_IRI + "id/litvinov");
+                assertTrue(tdb.getDefaultGraph().contains(litvinov, RDFS.label.asNode(), NodeFactory.createLiteralLang("Maxim Litvinov", "en")));
+            });
+        } finally {
+            TDBInternal.expel(tdb);
+        }
     }
 }
