@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphZero;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
 /** Helpers for the datasets the project builds, loads and serves. */
@@ -55,7 +56,8 @@ public final class Datasets {
 
     /**
      * The queryable dataset: Jena's in-memory graphs, one per named graph and one for their union, linked as a dataset
-     * (transactions: one writer or many readers). A graph that is not in it reads as the empty graph and is not made
+     * (transactions: one writer or many readers). A graph that is not in it reads as an empty graph of its own (not Jena's
+     * one shared {@code Graph.emptyGraph}, which a close would close for every dataset) and is not made
      * (Jena's linked dataset would add a new empty graph for every graph name a query asks for).
      */
     static final class Served extends DatasetGraphMapLink {
@@ -87,7 +89,7 @@ public final class Datasets {
         @Override
         public Graph getGraph(Node g) {
             if (g != null && !Quad.isDefaultGraph(g) && !Quad.isUnionGraph(g) && !containsGraph(g))
-                return Graph.emptyGraph;
+                return GraphZero.instance();
             return super.getGraph(g);
         }
     }

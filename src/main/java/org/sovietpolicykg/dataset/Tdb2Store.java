@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,6 +17,8 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 import org.sovietpolicykg.errors.ConfigException;
@@ -49,11 +53,14 @@ public final class Tdb2Store {
                     + "); expected an empty or missing folder, or a previous store");
         Path tmp = dir.resolveSibling(dir.getFileName() + ".building");
         DatasetWriter.deleteTree(tmp);
+        Path old = dir.resolveSibling(dir.getFileName() + ".previous");
+        DatasetGraph store = null;
         try {
             Files.createDirectories(tmp);
-            DatasetGraph store = TDB2Factory.connectDataset(tmp.toString()).asDatasetGraph();
-            bulkLoad(store, named);
+            store = TDB2Factory.connectDataset(tmp.toString()).asDatasetGraph();
+            bulkLoad(store, named, dir);
             TDBInternal.expel(store);
+            store = null;
             for (Map.Entry<String, byte[]> f : beside.entrySet()) {
                 Path target = tmp.resolve(f.getKey());
                 Files.createDirectories(target.getParent());
@@ -61,14 +68,25 @@ public final class Tdb2Store {
             }
             Files.writeString(tmp.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
             // the previous store is moved aside, not deleted, until the new one is in its place
-            Path old = dir.resolveSibling(dir.getFileName() + ".previous");
             DatasetWriter.deleteTree(old);
             if (Files.exists(dir))
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             DatasetWriter.deleteTree(old);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (store != null)
+                TDBInternal.expel(store);
             DatasetWriter.deleteTree(tmp);
+            // the previous store back in its place, if it was moved aside and the new one did not take it
+            if (Files.notExists(dir) && Files.exists(old)) {
+                try {
+                    Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            if (e instanceof KgException k)
+                throw k;
             throw new KgException(dir + ": the TDB2 store could not be written: " + e.getMessage(), e);
         }
     }
@@ -79,8 +97,9 @@ public final class Tdb2Store {
      * the dataset as it is, never copied into a second dataset in memory (at a hundred texts that copy, about 800 bytes a
      * quad, was what ran a {@code -Xmx1g} build out of memory).
      */
-    private static void bulkLoad(DatasetGraph store, DatasetGraph named) {
+    private static void bulkLoad(DatasetGraph store, DatasetGraph named, Path dir) {
         DataLoader loader = LoaderFactory.phasedLoader(store, (fmt, args) -> {});
+        long[] quads = new long[1];
         loader.startBulk();
         try {
             StreamRDF into = loader.stream();
@@ -88,6 +107,7 @@ public final class Tdb2Store {
                 if (!q.isDefaultGraph()) {
                     into.quad(q);
                     into.triple(q.asTriple());
+                    quads[0]++;
                 }
             });
             loader.finishBulk();
@@ -95,7 +115,32 @@ public final class Tdb2Store {
             loader.finishException(e);
             throw e;
         }
+        checkIndexes(store, quads[0], dir);
         Txn.executeWrite(store, () -> named.prefixes().forEach((p, u) -> store.prefixes().add(p, u)));
+    }
+
+    /**
+     * That the loader wrote every index whole: its threads log a failure (a full disk, say) and go on, so that the load
+     * would seem to end well with an index short. Every quad index must hold each quad given, and the triple indexes
+     * (the union) agree with each other, with at most one triple a quad.
+     */
+    static void checkIndexes(DatasetGraph store, long quads, Path dir) {
+        Txn.executeRead(store, () -> {
+            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(store);
+            List<String> wrong = new ArrayList<>();
+            for (TupleIndex index : tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes())
+                if (index.size() != quads)
+                    wrong.add("quad index " + index.getName() + " holds " + index.size() + " of the " + quads + " quads");
+            TupleIndex[] union = tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes();
+            long triples = union[0].size();
+            for (TupleIndex index : union)
+                if (index.size() != triples || (quads > 0 && triples < 1) || triples > quads)
+                    wrong.add("triple index " + index.getName() + " holds " + index.size() + " triples of the union; expected as many as "
+                            + union[0].getName() + " (" + triples + "), at least one and at most one a quad (" + quads + ")");
+            if (!wrong.isEmpty())
+                throw new KgException(dir + ": the TDB2 store was not loaded whole (" + String.join("; ", wrong)
+                        + "); the previous store, if any, is kept; see the log above for the loader's error, then run build --tdb2 again");
+        });
     }
 
     /** The store at {@code dir}, which must have been built from the sources of {@code fingerprint}. */

@@ -2,6 +2,7 @@ package org.sovietpolicykg.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sovietpolicykg.Sha256;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.vocabulary.BaseIri;
 
@@ -140,6 +142,11 @@ class BoundedBuildTest {
                 Node litvinov = NodeFactory.createURI(BaseIri.DEFAULT_IRI + "id/litvinov");
                 assertTrue(tdb.getDefaultGraph().contains(litvinov, RDFS.label.asNode(), NodeFactory.createLiteralLang("Maxim Litvinov", "en")));
             });
+            // what build checks after the bulk load: every index whole (here it is; one quad more than it holds is not)
+            Tdb2Store.checkIndexes(tdb, lines, store);
+            KgException shortIndex = assertThrows(KgException.class, () -> Tdb2Store.checkIndexes(tdb, lines + 1, store));
+            assertTrue(shortIndex.getMessage().contains("the TDB2 store was not loaded whole (quad index GSPO holds " + lines + " of the "
+                    + (lines + 1) + " quads"), shortIndex.getMessage());
         } finally {
             TDBInternal.expel(tdb);
         }
