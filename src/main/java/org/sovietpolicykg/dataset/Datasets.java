@@ -1,8 +1,6 @@
 package org.sovietpolicykg.dataset;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -31,7 +29,6 @@ public final class Datasets {
     public static DatasetGraph unionView(DatasetGraph named) {
         Served view = new Served();
         named.find().forEachRemaining(view::load);
-        view.linkGraphs();
         named.prefixes().forEach((p, u) -> view.prefixes().add(p, u));
         return view;
     }
@@ -49,7 +46,6 @@ public final class Datasets {
                 view.load(q);
             }
         });
-        view.linkGraphs();
         baseIri.prefixes().forEach((p, uri) -> view.prefixes().add(p, uri));
         return view;
     }
@@ -61,29 +57,18 @@ public final class Datasets {
      * (Jena's linked dataset would add a new empty graph for every graph name a query asks for).
      */
     static final class Served extends DatasetGraphMapLink {
-        private final Graph union;
-        private final Map<Node, Graph> loading = new LinkedHashMap<>();
-
         Served() {
-            this(GraphFactory.createDefaultGraph());
+            super(GraphFactory.createDefaultGraph());
         }
 
-        private Served(Graph union) {
-            super(union);
-            this.union = union;
-        }
-
-        /** A quad while loading: into its graph and into the union. */
+        /** A quad while loading: into its graph (made on its first quad) and into the union. */
         void load(Quad q) {
-            if (!q.isDefaultGraph())
-                loading.computeIfAbsent(q.getGraph(), g -> GraphFactory.createDefaultGraph()).add(q.asTriple());
-            union.add(q.asTriple());
-        }
-
-        /** The graphs loaded, linked into the dataset. */
-        void linkGraphs() {
-            loading.forEach(this::addGraph);
-            loading.clear();
+            if (!q.isDefaultGraph()) {
+                if (!containsGraph(q.getGraph()))
+                    addGraph(q.getGraph(), GraphFactory.createDefaultGraph());
+                super.getGraph(q.getGraph()).add(q.asTriple());
+            }
+            getDefaultGraph().add(q.asTriple());
         }
 
         @Override

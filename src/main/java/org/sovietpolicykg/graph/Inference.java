@@ -75,7 +75,8 @@ final class Inference {
                 + "other graphs, made by the build (superclass types by rdfs:subClassOf, superproperty triples by "
                 + "rdfs:subPropertyOf, from the hierarchies of graph/ontology). Leave this graph out of a query to see "
                 + "only what is asserted.")));
-        for (Node from : new Node[] { SPD.GRAPH_ONTOLOGY, SPD.GRAPH_SOURCE, SPD.GRAPH_CURATED, SPD.GRAPH_ENRICHMENT })
+        out.add(Triple.create(g, PROV.wasDerivedFrom, SPD.GRAPH_ONTOLOGY));
+        for (Node from : DATA)
             out.add(Triple.create(g, PROV.wasDerivedFrom, from));
         return out;
     }
@@ -102,12 +103,7 @@ final class Inference {
         }
 
         List<Node> of(Node n) {
-            List<Node> a = known.get(n);
-            if (a == null) {
-                a = walk(n);
-                known.put(n, a);
-            }
-            return a;
+            return known.computeIfAbsent(n, this::walk);
         }
 
         private List<Node> walk(Node start) {
