@@ -46,7 +46,6 @@ import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.riot.writer.NQuadsWriter;
 import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -154,35 +153,45 @@ public final class DatasetWriter {
             else
                 pretty(named, RDFFormat.TRIG_PRETTY, out);
         }));
-        files.put(NQUADS, new SortedQuads(dsg, named));
+        SortedQuads sorted = new SortedQuads(dsg, named);
+        files.put(NQUADS, sorted);
         files.put(JSONLD, inRead(dsg, out -> context(dsg, base).writeDataset(named, out)));
-        files.put(TURTLE, inRead(dsg, out -> union(named, out, isLarge(named))));
+        files.put(TURTLE, inRead(dsg, out -> union(named, sorted.union(), out, isLarge(named))));
         return files;
     }
 
     /**
-     * The N-Quads file: the quads in the order of their sorted lines, written from that order (Jena's N-Quads writer),
-     * never collected as text. The order is made once, for the N-Quads and for the RDF Thrift file.
+     * The N-Quads file: the quads in the order of their sorted lines, each line written from the terms the sort
+     * formatted (Jena's N-Triples formatter, as Jena's N-Quads writer formats them), never collected as text. The
+     * order is made once, for the N-Quads, the RDF Thrift file and the union's Turtle.
      */
     private static final class SortedQuads implements Content {
         private final DatasetGraph dsg;
         private final DatasetGraph named;
-        private List<Quad> sorted;
+        private List<QuadOrder.Line> sorted;
 
         SortedQuads(DatasetGraph dsg, DatasetGraph named) {
             this.dsg = dsg;
             this.named = named;
         }
 
-        private synchronized List<Quad> sorted() {
+        private synchronized List<QuadOrder.Line> sorted() {
             if (sorted == null)
                 sorted = read(dsg, () -> QuadOrder.nquads(named));
             return sorted;
         }
 
         @Override
-        public void writeTo(OutputStream out) {
-            NQuadsWriter.write(out, sorted().iterator());
+        public void writeTo(OutputStream out) throws IOException {
+            try (Writer w = writer(out)) {
+                for (QuadOrder.Line l : sorted())
+                    w.append(l.s()).append(' ').append(l.p()).append(' ').append(l.o()).append(' ').append(l.g()).append(" .\n");
+            }
+        }
+
+        /** The union's triples, each once, in the order of the lines. */
+        List<Triple> union() {
+            return QuadOrder.union(sorted());
         }
 
         /** The same quads, in the same order, as RDF Thrift. */
@@ -196,12 +205,12 @@ public final class DatasetWriter {
         writeThrift(QuadOrder.nquads(named), out);
     }
 
-    private static void writeThrift(List<Quad> sorted, OutputStream out) {
+    private static void writeThrift(List<QuadOrder.Line> sorted, OutputStream out) {
         StreamRDF thrift = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
         thrift.start();
         // blank nodes with the labels the N-Quads give them (a fresh label each parse would differ from build to build)
-        for (Quad q : sorted)
-            thrift.quad(QuadOrder.asReadBack(q));
+        for (QuadOrder.Line l : sorted)
+            thrift.quad(QuadOrder.asReadBack(l.quad()));
         thrift.finish();
     }
 
@@ -234,11 +243,10 @@ public final class DatasetWriter {
     }
 
     /**
-     * The union of the named graphs as Turtle, each triple once, in the order of their Turtle forms: added in that order
+     * The union of the named graphs as Turtle, each triple once, in the order of the N-Quads lines: added in that order
      * to a graph written pretty, or, for a large dataset, streamed in that order as blocks.
      */
-    private static void union(DatasetGraph named, OutputStream out, boolean large) throws IOException {
-        List<Triple> sorted = QuadOrder.union(named);
+    private static void union(DatasetGraph named, List<Triple> sorted, OutputStream out, boolean large) throws IOException {
         if (large) {
             try (Writer w = writer(out)) {
                 StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());

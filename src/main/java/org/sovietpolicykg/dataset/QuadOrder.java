@@ -12,15 +12,14 @@ import org.apache.jena.atlas.lib.CharSpace;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * The orders the dumps are written in, made without writing them: the quads in the order of their sorted N-Quads lines,
- * and the union's triples in the order of their sorted Turtle forms. Each term is formatted once (by the writer's own
+ * The order the dumps are written in, made without writing them: the quads in the order of their sorted N-Quads lines,
+ * and the union's triples in that order, each once. Each term is formatted once (by the writer's own
  * formatter) and the tuples compared term by term, which is the order of the lines: a formatted term is never a proper
  * prefix of another except where the longer goes on with a character above the space that follows a term in a line
  * ({@code "a"} and {@code "a"@en}, {@code _:b1} and {@code _:b10}). Sorting the lines themselves held the whole dump as
@@ -32,18 +31,22 @@ final class QuadOrder {
     private QuadOrder() {}
 
     /** A quad and the N-Quads forms of its terms. */
-    private record Line(String s, String p, String o, String g, Quad quad) {}
+    record Line(String s, String p, String o, String g, Quad quad) {
+        /** The same terms as the triple of another line (the union holds it once). */
+        boolean sameTriple(Line other) {
+            return s.equals(other.s) && p.equals(other.p) && o.equals(other.o);
+        }
+    }
 
     private static final Comparator<Line> LINES = Comparator.comparing(Line::s).thenComparing(Line::p).thenComparing(Line::o)
             .thenComparing(Line::g);
 
-    /** A triple and the Turtle forms of its terms (no prefixes). */
-    private record Key(String s, String p, String o, Triple triple) {}
-
-    private static final Comparator<Key> KEYS = Comparator.comparing(Key::s).thenComparing(Key::p).thenComparing(Key::o);
-
-    /** The quads of the named graphs, as their N-Quads lines sort; blank nodes labelled as the N-Quads file labels them. */
-    static List<Quad> nquads(DatasetGraph named) {
+    /**
+     * The quads of the named graphs, as their N-Quads lines sort, each with its terms as the lines write them; blank
+     * nodes labelled as the N-Quads file labels them. The one sort the N-Quads, the RDF Thrift file and the union's
+     * Turtle are written from.
+     */
+    static List<Line> nquads(DatasetGraph named) {
         Map<Node, String> forms = new HashMap<>();
         Function<Node, String> form = n -> forms.computeIfAbsent(n, QuadOrder::nt);
         List<Line> lines = new ArrayList<>();
@@ -53,10 +56,22 @@ final class QuadOrder {
                         form.apply(q.getGraph()), q));
         });
         lines.sort(LINES);
-        List<Quad> quads = new ArrayList<>(lines.size());
-        for (Line l : lines)
-            quads.add(l.quad());
-        return quads;
+        return lines;
+    }
+
+    /**
+     * The triples of the union, each once, in the order of the sorted N-Quads lines: a triple in several graphs has
+     * its lines side by side there (they differ only in the graph, which sorts last).
+     */
+    static List<Triple> union(List<Line> sorted) {
+        List<Triple> triples = new ArrayList<>();
+        Line last = null;
+        for (Line l : sorted) {
+            if (last == null || !l.sameTriple(last))
+                triples.add(l.quad().asTriple());
+            last = l;
+        }
+        return triples;
     }
 
     /**
@@ -71,26 +86,6 @@ final class QuadOrder {
 
     private static Node readBack(Node n) {
         return n.isBlank() ? NodeFactory.createBlankNode(nt(n).substring(2)) : n;
-    }
-
-    /** The triples of the union, each once, as their Turtle forms ({@code NodeFmtLib.str}) sort. */
-    static List<Triple> union(DatasetGraph named) {
-        Map<Node, String> forms = new HashMap<>();
-        Function<Node, String> form = n -> forms.computeIfAbsent(n, NodeFmtLib::strTTL);
-        List<Key> keys = new ArrayList<>();
-        named.find().forEachRemaining(q -> {
-            Triple t = q.asTriple();
-            keys.add(new Key(form.apply(t.getSubject()), form.apply(t.getPredicate()), form.apply(t.getObject()), t));
-        });
-        keys.sort(KEYS);
-        List<Triple> triples = new ArrayList<>(keys.size());
-        Key last = null;
-        for (Key k : keys) {
-            if (last == null || !k.triple().equals(last.triple()))
-                triples.add(k.triple());
-            last = k;
-        }
-        return triples;
     }
 
     private static String nt(Node n) {
