@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.system.PrefixMap;
@@ -20,6 +22,7 @@ import org.sovietpolicykg.dataset.Tdb2Store;
 import org.sovietpolicykg.dataset.WikidataLinks;
 import org.sovietpolicykg.docs.OntologyDocs;
 import org.sovietpolicykg.graph.Coverage;
+import org.sovietpolicykg.graph.GraphBuilder;
 import org.sovietpolicykg.graph.KnowledgeGraph;
 import org.sovietpolicykg.interchange.TeiDocument;
 import org.sovietpolicykg.queries.QueryCatalog;
@@ -69,11 +72,42 @@ final class BuildCommand implements Callable<Integer> {
         progress.println("build: reading, building and validating the sources of " + project.config().projectDir().toAbsolutePath().normalize()
                 .getFileName() + " ...");
         progress.flush();
-        KnowledgeGraph kg = project.build();
+        // the validation against the shapes runs on a core of its own while the downloads are made and written into a
+        // temporary folder, which replaces the output only once the validation has passed
+        ExecutorService aside = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "validation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            GraphBuilder.Pending pending = GraphBuilder.of(project.config()).buildValidatingAside(aside);
+            try {
+                return build(t0, progress, pending);
+            } catch (RuntimeException e) {
+                // a graph that breaks the shapes may break what is made from it too: its violations are what to report
+                pending.validated();
+                throw e;
+            }
+        } finally {
+            aside.shutdownNow();
+        }
+    }
+
+    private int build(long t0, PrintWriter progress, GraphBuilder.Pending pending) {
+        KnowledgeGraph kg = pending.kg();
+        long[] validated = new long[1];
+        Runnable gate = () -> {
+            long tWait = System.nanoTime();
+            pending.validated();
+            validated[0] = System.nanoTime();
+            progress.printf("build: validated against the shapes %d ms after the build began (waited %d ms for it)%n",
+                    (validated[0] - t0) / 1_000_000, (validated[0] - tWait) / 1_000_000);
+            progress.flush();
+        };
         // the statistics the report ends with, made once, here
         Statistics stats = Statistics.of(kg.dataset(), kg.baseIri().node(SPD.GRAPH_CURATED));
-        progress.printf("build: %,d triples built and validated in %d ms; writing the downloads ...%n", stats.totalTriples(),
-                (System.nanoTime() - t0) / 1_000_000);
+        progress.printf("build: %,d triples built in %d ms; validating them against the shapes while the downloads are made ...%n",
+                stats.totalTriples(), (System.nanoTime() - t0) / 1_000_000);
         progress.flush();
         // the canned queries are sources too: a broken one fails the build, with its file:line, not the server later
         QueryCatalog.load(project.config().projectDir(), kg.baseIri());
@@ -100,7 +134,7 @@ final class BuildCommand implements Callable<Integer> {
         progress.printf("build: text index written in %d ms%n", (System.nanoTime() - tIndex) / 1_000_000);
         progress.flush();
         long tWrite = System.nanoTime();
-        DatasetWriter.Written written = DatasetWriter.writeAtomically(out, files, WRITERS);
+        DatasetWriter.Written written = DatasetWriter.writeAtomically(out, files, WRITERS, gate);
         long[] tei = new long[2];
         written.millis().forEach((name, ms) -> {
             if (name.endsWith(TeiDocument.EXTENSION)) {

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -362,6 +363,15 @@ public final class DatasetWriter {
      * that a mistyped {@code --out} never deletes a folder of the user's.
      */
     public static Written writeAtomically(Path outDir, Map<String, Content> files, int threads) {
+        return writeAtomically(outDir, files, threads, () -> {});
+    }
+
+    /**
+     * {@link #writeAtomically(Path, Map, int)}, replacing the output only if {@code gate} returns (the build's
+     * validation, which runs while the files are written): if it throws, the files being written are stopped, the
+     * temporary folder is deleted, the output is left as it was, and what it threw is thrown.
+     */
+    public static Written writeAtomically(Path outDir, Map<String, Content> files, int threads, Runnable gate) {
         Path dir = outDir.toAbsolutePath().normalize();
         Path parent = dir.getParent();
         if (parent == null)
@@ -392,6 +402,12 @@ public final class DatasetWriter {
                     millis.put(f.getKey(), (System.nanoTime() - t0) / 1_000_000);
                     return null;
                 }));
+            try {
+                gate.run();
+            } catch (RuntimeException | Error e) {
+                tasks.forEach(t -> t.cancel(true));
+                throw e;
+            }
             for (Future<?> t : tasks)
                 await(t, tasks);
             byte[] manifest = manifestOfSums(sums);
@@ -413,8 +429,15 @@ public final class DatasetWriter {
             throw new KgException(outDir + ": cannot write the dataset: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
-            if (tmp != null)
+            if (tmp != null) {
+                // a file stopped half-way is deleted only after its writer has stopped
+                try {
+                    pool.awaitTermination(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 deleteTree(tmp);
+            }
             if (old != null)
                 deleteTree(old);
         }

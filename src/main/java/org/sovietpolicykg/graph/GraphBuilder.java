@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +45,7 @@ import org.sovietpolicykg.diagnostics.InputFiles;
 import org.sovietpolicykg.diagnostics.Loc;
 import org.sovietpolicykg.diagnostics.Problems;
 import org.sovietpolicykg.errors.ConfigException;
+import org.sovietpolicykg.errors.KgException;
 import org.sovietpolicykg.graph.OntologyIndex.PropertyKind;
 import org.sovietpolicykg.text.Segmentation;
 import org.sovietpolicykg.text.SourceText;
@@ -97,7 +102,39 @@ public final class GraphBuilder {
     }
 
     public KnowledgeGraph build() {
-        return new Run().run();
+        return new Run(null).run().kg();
+    }
+
+    /**
+     * Builds, and validates against the shapes on {@code aside} while the caller goes on: the graph is returned as
+     * soon as it is built and inferred from, and is known to conform only once {@link Pending#validated()} returns.
+     * For a caller that can throw away what it makes in the meantime ({@code build} writes the downloads into a
+     * temporary folder and moves it into place only after the validation): the validation's core and the writers'
+     * are then busy at once, not one after the other. A problem found before the validation is thrown here, as by
+     * {@link #build()}; the shape violations, all together with their file:line, by {@link Pending#validated()}.
+     */
+    public Pending buildValidatingAside(ExecutorService aside) {
+        return new Run(Objects.requireNonNull(aside, "aside")).run();
+    }
+
+    /** A graph whose validation against the shapes may still be running. */
+    public record Pending(KnowledgeGraph kg, Future<?> validation) {
+        /** Waits for the validation; throws the shape violations as {@link #build()} would have. */
+        public KnowledgeGraph validated() {
+            try {
+                validation.get();
+                return kg;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KgException("Interrupted while validating the graph", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r)
+                    throw r;
+                if (e.getCause() instanceof Error err)
+                    throw err;
+                throw new KgException("The graph could not be validated: " + e.getCause(), e.getCause());
+            }
+        }
     }
 
     /** One source text as the build reads it: its curation, its text and where anchors in it go. */
@@ -116,6 +153,8 @@ public final class GraphBuilder {
     /** One build: its problems and the state the steps share. */
     private final class Run implements CuratedIds {
         final Problems problems = new Problems();
+        /** Where the validation runs while the caller goes on; none: it runs before the graph is returned. */
+        final ExecutorService aside;
         OntologyIndex ontology;
         /** The text whose curation is being turned into triples. */
         TextInput current;
@@ -129,9 +168,13 @@ public final class GraphBuilder {
         /** The sources' curation, for {@link #locate}. */
         final List<TextCuration> texts = new ArrayList<>();
 
+        Run(ExecutorService aside) {
+            this.aside = aside;
+        }
+
         record Declared(String kind, Loc loc, Node node) {}
 
-        KnowledgeGraph run() {
+        Pending run() {
             Graph ontologyGraph = readOntology();
             Graph shapes = RdfFiles.readTurtle(projectDir, projectDir.resolve(ShapesValidator.SHAPES_FILE), ShapesValidator.SHAPES_FILE, problems);
             ontology = new OntologyIndex(ontologyGraph, shapes);
@@ -168,8 +211,8 @@ public final class GraphBuilder {
             problems.throwIfAny("the curation does not make a valid graph");
 
             // validated and inferred from over the graphs as they were built (a dataset that links them, no copy); kept so
-            // when large, else moved into a transactional dataset, each graph emptied as it is copied: at a hundred texts
-            // one copy of a million triples is what fits in -Xmx1g, not three
+            // when large, else copied into a transactional dataset, each graph emptied as it is copied unless the
+            // validation aside still reads it: at a hundred texts one copy of a million triples is what fits in -Xmx1g, not three
             Map<Node, Graph> graphs = new LinkedHashMap<>();
             graphs.put(SPD.GRAPH_ONTOLOGY, ontologyGraph);
             graphs.put(SPD.GRAPH_SOURCE, source);
@@ -179,19 +222,26 @@ public final class GraphBuilder {
                 graphs.put(SPD.GRAPH_WIKIDATA, wikidata);
             DatasetGraph linked = DatasetGraphFactory.createGeneral();
             graphs.forEach(linked::addGraph);
-            ShapesValidator.validate(linked, shapes, problems, this::locate);
-            problems.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
+            Future<?> validation;
+            if (aside == null) {
+                validate(linked, shapes, problems);
+                validation = CompletableFuture.completedFuture(null);
+            } else
+                // it reads the graphs as built, which from now on are only read (by the inference, the caller's writers)
+                validation = aside.submit(() -> validate(linked, shapes, new Problems()));
             Graph inferred = Inference.rdfs(linked);
             graphs.put(SPD.GRAPH_INFERRED, inferred);
             DatasetGraph dsg;
             if (graphs.values().stream().mapToLong(Graph::size).sum() > KEPT_LINKED_ABOVE) {
-                linked.addGraph(SPD.GRAPH_INFERRED, inferred);
-                dsg = linked;
+                dsg = DatasetGraphFactory.createGeneral();
+                graphs.forEach(dsg::addGraph);
             } else {
+                // the same dataset whether validated aside or not (the pretty dumps follow its order); a graph the
+                // validation still reads is not emptied
                 DatasetGraph txn = DatasetGraphFactory.createTxnMem();
                 Txn.executeWrite(txn, () -> graphs.forEach((name, g) -> {
                     txn.addGraph(name, g);
-                    if (g != ontologyGraph)
+                    if (g != ontologyGraph && aside == null)
                         g.clear();
                 }));
                 dsg = txn;
@@ -199,7 +249,13 @@ public final class GraphBuilder {
 
             DatasetGraph out = baseIri.dataset(dsg);
             baseIri.prefixes().forEach((p, uri) -> out.prefixes().add(p, uri));
-            return new KnowledgeGraph(out, texts, curation, baseIri);
+            return new Pending(new KnowledgeGraph(out, texts, curation, baseIri), validation);
+        }
+
+        /** The graphs as built (not what is inferred from them) against the shapes; every violation with its file:line. */
+        void validate(DatasetGraph built, Graph shapes, Problems found) {
+            ShapesValidator.validate(built, shapes, found, this::locate);
+            found.throwIfAny("the graph does not conform to " + ShapesValidator.SHAPES_FILE);
         }
 
         Graph readOntology() {

@@ -1,5 +1,6 @@
 package org.sovietpolicykg.dataset;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +139,39 @@ class BuildBadInputsTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("queries/broken.rq:3:6: SPARQL syntax error: Encountered \"<EOF>\""), r.err());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
+    }
+
+    /**
+     * The validation runs while the downloads are written into a temporary folder: a violation found there fails the
+     * build with its file:line, and the earlier output stays as it was, byte for byte, with no temporary folder left.
+     */
+    @Test
+    void a_shape_violation_found_while_the_downloads_are_written_keeps_the_earlier_output(@TempDir Path tmp) throws IOException {
+        Path project = TestProjects.copyOfReal(tmp.resolve("p"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, build(project, tmp).exit());
+        byte[] manifest = Files.readAllBytes(out.resolve(DatasetWriter.MANIFEST));
+        byte[] nquads = Files.readAllBytes(out.resolve(DatasetWriter.NQUADS));
+        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), String.join("\n",
+                "claims:",
+                "  - id: curators-fixture-reading",
+                "    role: context",
+                "    by: curators",
+                "    stance: suggests",
+                "    evidence: [authors-inference]",
+                "    about: [stalin]",
+                "    summary: \"Read between the lines: a fixture.\"",
+                "    quote: \"Stalin personally orchestrated\"",
+                ""), StandardCharsets.UTF_8);
+        BuildCommandTest.Result r = build(project, tmp);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("data/sources/essay/curation/10-bad.yaml:2:9: shape violation of spsh:CuratorsInferenceShape"
+                + " at claim:curators-fixture-reading"), r.err());
+        assertArrayEquals(manifest, Files.readAllBytes(out.resolve(DatasetWriter.MANIFEST)));
+        assertArrayEquals(nquads, Files.readAllBytes(out.resolve(DatasetWriter.NQUADS)));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of("out", "p"), left.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary folder is left");
+        }
     }
 
     @Test
