@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.io.BufferingWriter;
+import org.apache.jena.atlas.io.IndentedLineBuffer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -52,6 +53,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.sovietpolicykg.Sha256;
 import org.sovietpolicykg.errors.ConfigException;
@@ -250,7 +254,7 @@ public final class DatasetWriter {
     private static void union(DatasetGraph named, List<Triple> sorted, OutputStream out, boolean large) throws IOException {
         if (large) {
             try (Writer w = writer(out)) {
-                StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+                StreamRDF blocks = new Blocks(w);
                 blocks.start();
                 named.prefixes().forEach(blocks::prefix);
                 sorted.forEach(blocks::triple);
@@ -273,12 +277,43 @@ public final class DatasetWriter {
         named.listGraphNodes().forEachRemaining(graphs::add);
         graphs.sort(Comparator.comparing(Node::toString));
         try (Writer w = writer(out)) {
-            StreamRDF blocks = new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+            StreamRDF blocks = new Blocks(w);
             blocks.start();
             named.prefixes().forEach(blocks::prefix);
             for (Node g : graphs)
                 named.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(blocks::quad);
             blocks.finish();
+        }
+    }
+
+    /**
+     * Jena's streaming blocks writer ({@code TRIG_BLOCKS}, {@code TURTLE_BLOCKS}), each term formatted by it once while
+     * it comes again and again (a predicate, a class, an entity a million triples name), not at every use: the same
+     * bytes. The forms are kept in a bounded cache, so that a dataset of ten million distinct terms does not hold them all.
+     */
+    static final class Blocks extends WriterStreamRDFBlocks {
+        private final Cache<Node, String> forms = Caffeine.newBuilder().maximumSize(1 << 16).executor(Runnable::run).build();
+
+        Blocks(Writer w) {
+            super(RiotLib.create(w), RIOT.getContext().copy());
+        }
+
+        @Override
+        protected void prefixSetup(String prefix, String iri) {
+            super.prefixSetup(prefix, iri);
+            // a term formatted before a prefix is declared may abbreviate differently after
+            forms.invalidateAll();
+        }
+
+        @Override
+        protected void outputNode(Node n) {
+            out.print(forms.get(n, this::form));
+        }
+
+        private String form(Node n) {
+            IndentedLineBuffer b = new IndentedLineBuffer();
+            fmt.format(b, n);
+            return b.asString();
         }
     }
 

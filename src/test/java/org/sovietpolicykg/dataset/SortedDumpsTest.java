@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RIOT;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.writer.WriterStreamRDFBlocks;
 import org.apache.jena.riot.writer.NQuadsWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -27,7 +32,8 @@ import org.sovietpolicykg.vocabulary.BaseIri;
 
 /**
  * The dumps written from the one sort of the quads: the N-Quads lines as Jena's N-Quads writer writes the same quads
- * in that order, the lines in sorted order, and the union's Turtle holding each triple of the named graphs once.
+ * in that order, the lines in sorted order, and the union's Turtle holding each triple of the named graphs once; and
+ * the large dumps' blocks writer, which formats each term once, writing the bytes of Jena's.
  */
 class SortedDumpsTest {
 
@@ -69,6 +75,38 @@ class SortedDumpsTest {
         List<Triple> order = QuadOrder.union(QuadOrder.nquads(dsg));
         assertEquals(4, order.size());
         assertEquals(s, order.get(0).getSubject(), "<http://example.org/s> sorts before the blank node and <…/ü>");
+    }
+
+    /**
+     * The blocks writer that formats each term once writes what Jena's writes: the essay's graphs as TriG with its
+     * prefixes, and a dataset of more distinct terms than the cache of forms holds, its terms coming back after they
+     * have left the cache.
+     */
+    @Test
+    void the_blocks_writer_with_its_forms_cached_writes_jena_s_bytes() {
+        KnowledgeGraph kg = TestGraphs.real();
+        assertEquals(blocks(kg.dataset(), false), blocks(kg.dataset(), true));
+        DatasetGraph big = DatasetGraphFactory.createGeneral();
+        big.prefixes().add("ex", "http://example.org/");
+        Node g = NodeFactory.createURI("http://example.org/g");
+        for (int i = 0; i < 100_000; i++) {
+            Node s = NodeFactory.createURI("http://example.org/s/" + (i % 90_000));
+            big.add(g, s, NodeFactory.createURI("http://example.org/p" + (i % 7)), NodeFactory.createLiteralString("value " + i));
+            big.add(g, s, NodeFactory.createURI("http://example.org/next"), NodeFactory.createURI("http://example.org/s/" + ((i * 7919) % 90_000)));
+        }
+        String ours = blocks(big, true);
+        assertEquals(blocks(big, false), ours);
+        assertTrue(ours.startsWith("PREFIX ex: <http://example.org/>"), ours.substring(0, 80));
+    }
+
+    private static String blocks(DatasetGraph dsg, boolean cached) {
+        StringWriter w = new StringWriter();
+        StreamRDF out = cached ? new DatasetWriter.Blocks(w) : new WriterStreamRDFBlocks(RiotLib.create(w), RIOT.getContext().copy());
+        out.start();
+        dsg.prefixes().forEach(out::prefix);
+        dsg.find().forEachRemaining(out::quad);
+        out.finish();
+        return w.toString();
     }
 
     /** Jena's N-Quads writer, given the quads in the order of the sort. */
