@@ -71,4 +71,20 @@ public final class TestProjects {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A claim of the curators' that gives the author's inference as its evidence: a violation of
+     * spsh:CuratorsInferenceShape, at its line 2 (its id) in the file it is written into.
+     */
+    public static final String CURATORS_READING = String.join("\n",
+            "claims:",
+            "  - id: curators-fixture-reading",
+            "    role: context",
+            "    by: curators",
+            "    stance: suggests",
+            "    evidence: [authors-inference]",
+            "    about: [stalin]",
+            "    summary: \"Read between the lines: a fixture.\"",
+            "    quote: \"Stalin personally orchestrated\"",
+            "");
 }

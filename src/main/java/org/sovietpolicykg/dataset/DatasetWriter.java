@@ -32,11 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.io.BufferingWriter;
-import org.apache.jena.atlas.io.IndentedLineBuffer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -161,7 +161,7 @@ public final class DatasetWriter {
         SortedQuads sorted = new SortedQuads(dsg, named);
         files.put(NQUADS, sorted);
         files.put(JSONLD, inRead(dsg, out -> context(dsg, base).writeDataset(named, out)));
-        files.put(TURTLE, inRead(dsg, out -> union(named, sorted.union(), out, isLarge(named))));
+        files.put(TURTLE, inRead(dsg, out -> union(named, sorted, out, isLarge(named))));
         return files;
     }
 
@@ -195,8 +195,8 @@ public final class DatasetWriter {
         }
 
         /** The union's triples, each once, in the order of the lines. */
-        List<Triple> union() {
-            return QuadOrder.union(sorted());
+        void forEachUnionTriple(Consumer<Triple> action) {
+            QuadOrder.forEachUnionTriple(sorted(), action);
         }
 
         /** The same quads, in the same order, as RDF Thrift. */
@@ -251,20 +251,20 @@ public final class DatasetWriter {
      * The union of the named graphs as Turtle, each triple once, in the order of the N-Quads lines: added in that order
      * to a graph written pretty, or, for a large dataset, streamed in that order as blocks.
      */
-    private static void union(DatasetGraph named, List<Triple> sorted, OutputStream out, boolean large) throws IOException {
+    private static void union(DatasetGraph named, SortedQuads sorted, OutputStream out, boolean large) throws IOException {
         if (large) {
             try (Writer w = writer(out)) {
                 StreamRDF blocks = new Blocks(w);
                 blocks.start();
                 named.prefixes().forEach(blocks::prefix);
-                sorted.forEach(blocks::triple);
+                sorted.forEachUnionTriple(blocks::triple);
                 blocks.finish();
             }
             return;
         }
         Graph g = GraphFactory.createDefaultGraph();
         named.prefixes().forEach((p, u) -> g.getPrefixMapping().setNsPrefix(p, u));
-        sorted.forEach(g::add);
+        sorted.forEachUnionTriple(g::add);
         try (Writer w = writer(out)) {
             RDFWriterRegistry.getWriterGraphFactory(RDFFormat.TURTLE_PRETTY).create(RDFFormat.TURTLE_PRETTY)
                     .write(w, g, PrefixMapFactory.createForOutput(g.getPrefixMapping()), null, RIOT.getContext().copy());
@@ -311,9 +311,7 @@ public final class DatasetWriter {
         }
 
         private String form(Node n) {
-            IndentedLineBuffer b = new IndentedLineBuffer();
-            fmt.format(b, n);
-            return b.asString();
+            return QuadOrder.format(fmt, n);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.io.IndentedLineBuffer;
@@ -60,18 +61,17 @@ final class QuadOrder {
     }
 
     /**
-     * The triples of the union, each once, in the order of the sorted N-Quads lines: a triple in several graphs has
-     * its lines side by side there (they differ only in the graph, which sorts last).
+     * The triples of the union, each once, in the order of the sorted N-Quads lines, handed on one by one (not collected:
+     * ten million at a thousand texts): a triple in several graphs has its lines side by side there (they differ only
+     * in the graph, which sorts last).
      */
-    static List<Triple> union(List<Line> sorted) {
-        List<Triple> triples = new ArrayList<>();
+    static void forEachUnionTriple(List<Line> sorted, Consumer<Triple> action) {
         Line last = null;
         for (Line l : sorted) {
             if (last == null || !l.sameTriple(last))
-                triples.add(l.quad().asTriple());
+                action.accept(l.quad().asTriple());
             last = l;
         }
-        return triples;
     }
 
     /**
@@ -89,8 +89,13 @@ final class QuadOrder {
     }
 
     private static String nt(Node n) {
+        return format(NT, n);
+    }
+
+    /** A term as a formatter writes it. */
+    static String format(NodeFormatter formatter, Node n) {
         IndentedLineBuffer b = new IndentedLineBuffer();
-        NT.format(b, n);
+        formatter.format(b, n);
         return b.asString();
     }
 }

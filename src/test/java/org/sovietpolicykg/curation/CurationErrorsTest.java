@@ -69,16 +69,7 @@ class CurationErrorsTest {
     @Test
     void the_curators_evidence_and_what_rests_on_their_claims_are_checked_at_the_line_of_the_declaration(@TempDir Path tmp) throws IOException {
         Path project = TestProjects.copyOfReal(tmp);
-        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), String.join("\n",
-                "claims:",
-                "  - id: curators-fixture-reading",
-                "    role: context",
-                "    by: curators",
-                "    stance: suggests",
-                "    evidence: [authors-inference]",
-                "    about: [stalin]",
-                "    summary: \"Read between the lines: a fixture.\"",
-                "    quote: \"Stalin personally orchestrated\"",
+        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), TestProjects.CURATORS_READING + String.join("\n",
                 "statements:",
                 "  - id: fixture-stalin-orchestrated",
                 "    subject: stalin",

@@ -152,17 +152,8 @@ class BuildBadInputsTest {
         assertEquals(0, build(project, tmp).exit());
         byte[] manifest = Files.readAllBytes(out.resolve(DatasetWriter.MANIFEST));
         byte[] nquads = Files.readAllBytes(out.resolve(DatasetWriter.NQUADS));
-        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), String.join("\n",
-                "claims:",
-                "  - id: curators-fixture-reading",
-                "    role: context",
-                "    by: curators",
-                "    stance: suggests",
-                "    evidence: [authors-inference]",
-                "    about: [stalin]",
-                "    summary: \"Read between the lines: a fixture.\"",
-                "    quote: \"Stalin personally orchestrated\"",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("data/sources/essay/curation/10-bad.yaml"), TestProjects.CURATORS_READING,
+                StandardCharsets.UTF_8);
         BuildCommandTest.Result r = build(project, tmp);
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("data/sources/essay/curation/10-bad.yaml:2:9: shape violation of spsh:CuratorsInferenceShape"
